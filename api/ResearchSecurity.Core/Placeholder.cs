@@ -1,0 +1,2 @@
+namespace ResearchSecurity.Core;
+internal static class Placeholder;

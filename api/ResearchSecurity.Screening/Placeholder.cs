@@ -1,0 +1,3 @@
+namespace ResearchSecurity.Screening;
+
+internal static class Placeholder;

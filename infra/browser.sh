@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian's chromium for Playwright browser tests (Playwright's own browser download does not work offline).
+browser_ensure_installed() {
+  if [[ -x /usr/bin/chromium ]]; then export RS_CHROMIUM=/usr/bin/chromium; return 0; fi
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "==> installing chromium for browser tests (apt-get install chromium)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq chromium >/dev/null
+    export RS_CHROMIUM=/usr/bin/chromium
+  else
+    echo "chromium not found; browser tests will be reported as skipped. Install it with: sudo apt-get install chromium" >&2
+  fi
+}

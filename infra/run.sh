@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs the whole product on this machine: private PostgreSQL cluster (data kept in .data/pg),
+# migrations, API, worker and web. Ctrl-C stops everything, the cluster included.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+source infra/pg.sh
+
+PG_PORT="${RS_PG_PORT:-55432}"
+API_PORT="${RS_API_PORT:-5080}"
+WORKER_PORT="${RS_WORKER_PORT:-5070}"
+WEB_PORT="${RS_WEB_PORT:-5090}"
+DATA="$ROOT/.data"
+PGDATA_DIR="$DATA/pg"
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net)." >&2; exit 1; }
+pg_ensure_installed
+mkdir -p "$DATA/logs" "$DATA/index"
+chmod 755 "$DATA"
+
+PIDS=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo >&2; echo "==> stopping" >&2
+  for pid in "${PIDS[@]:-}"; do [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]:-}"; do [[ -n "$pid" ]] && wait "$pid" 2>/dev/null || true; done
+  pg_stop "$PGDATA_DIR"
+  echo "==> stopped" >&2
+}
+trap cleanup EXIT INT TERM
+
+# A previous run killed hard may have left the cluster up; stop it so the port and pid file are ours.
+pg_stop "$PGDATA_DIR"
+pg_init "$PGDATA_DIR"
+pg_start "$PGDATA_DIR" "$PG_PORT"
+echo "==> PostgreSQL on 127.0.0.1:$PG_PORT (data in $PGDATA_DIR)" >&2
+pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='researchsecurity'" | grep -q 1 \
+  || pg_as_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres researchsecurity
+
+echo "==> building" >&2
+dotnet build ResearchSecurity.sln -c Release -nologo -v q
+
+export ASPNETCORE_ENVIRONMENT=Development
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=researchsecurity;Username=postgres"
+export Screening__IndexPath="$DATA/index"
+export Api__BaseUrl="http://127.0.0.1:$API_PORT"
+
+echo "==> applying migrations" >&2
+dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --migrate-only
+
+dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --urls "http://127.0.0.1:$API_PORT" >"$DATA/logs/api.log" 2>&1 &
+PIDS+=($!)
+dotnet worker/ResearchSecurity.Worker/bin/Release/net10.0/ResearchSecurity.Worker.dll --urls "http://127.0.0.1:$WORKER_PORT" >"$DATA/logs/worker.log" 2>&1 &
+PIDS+=($!)
+dotnet web/ResearchSecurity.Web/bin/Release/net10.0/ResearchSecurity.Web.dll --urls "http://127.0.0.1:$WEB_PORT" >"$DATA/logs/web.log" 2>&1 &
+PIDS+=($!)
+
+wait_up() {
+  local url="$1" i
+  for i in $(seq 1 120); do curl -fsS "$url" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "!! $url did not come up; see $DATA/logs" >&2; return 1
+}
+wait_up "http://127.0.0.1:$API_PORT/health/live"
+wait_up "http://127.0.0.1:$WORKER_PORT/health/live"
+wait_up "http://127.0.0.1:$WEB_PORT/health/live"
+
+cat >&2 <<MSG
+
+ResearchSecurity is running.
+  API        http://127.0.0.1:$API_PORT/api/v1
+  OpenAPI UI http://127.0.0.1:$API_PORT/scalar/v1   (document: /openapi/v1.json)
+  Worker     http://127.0.0.1:$WORKER_PORT/health/live
+  Web        http://127.0.0.1:$WEB_PORT/
+  Logs       $DATA/logs/
+Development sign-in (local run only): send headers  X-Dev-User: <user id>  and  X-Dev-Roles: Investigator|IntegrityReviewer|GrantOfficer|Administrator|Auditor
+Press Ctrl-C to stop.
+MSG
+wait -n "${PIDS[@]}" || true
+echo "!! a process exited; see $DATA/logs" >&2

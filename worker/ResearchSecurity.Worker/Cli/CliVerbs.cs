@@ -1,0 +1,16 @@
+namespace ResearchSecurity.Worker.Cli;
+
+/// <summary>
+/// Command-line verbs of the worker host. The first argument picks a verb; anything else starts the
+/// Hangfire server host. Verbs here need no database unless they say so.
+/// </summary>
+public static class CliVerbs
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+
+    public static bool TryGet(string name, out Func<string[], Task<int>> verb) => Verbs.TryGetValue(name, out verb!);
+
+    public static IEnumerable<string> Names => Verbs.Keys;
+}
