@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ResearchSecurity.Core.Audit;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.HasKey(a => a.Sequence);
+        b.Property(a => a.Sequence).ValueGeneratedNever();
+        b.Property(a => a.EventType).HasConversion<int>();
+        b.Property(a => a.ActorId).HasMaxLength(200);
+        b.Property(a => a.ActorKind).HasMaxLength(20);
+        b.Property(a => a.JobId).HasMaxLength(100);
+        b.Property(a => a.SubjectType).HasMaxLength(60);
+        b.Property(a => a.Changes).HasColumnType("text");
+        b.Property(a => a.Reason).HasMaxLength(4000);
+        b.Property(a => a.CorrelationId).HasMaxLength(100);
+        b.Property(a => a.ClientAddress).HasMaxLength(64);
+        b.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
+        b.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(a => a.ProposalId);
+        b.HasIndex(a => new { a.SubjectType, a.SubjectId });
+        b.HasIndex(a => a.OccurredAt);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ResearchSecurity.Core.Data;
+
+public static class DatabaseSetup
+{
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    public static IServiceCollection AddResearchSecurityData(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<ResearchSecurityDbContext>(o => Configure(o, connectionString));
+        return services;
+    }
+}

@@ -1,0 +1,453 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace ResearchSecurity.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    event_type = table.Column<int>(type: "integer", nullable: false),
+                    actor_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    actor_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    job_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    subject_type = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    proposal_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    changes = table.Column<string>(type: "text", nullable: true),
+                    reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    correlation_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    client_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    previous_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_events", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    route = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: true),
+                    location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    response_body = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.user_id, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    name_normalized = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    native_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    email_domain = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    orcid = table.Column<string>(type: "character varying(19)", maxLength: 19, nullable: true),
+                    user_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    declarations_acting_on_foreign_government_instruction = table.Column<bool>(type: "boolean", nullable: true),
+                    declarations_employed_under_foreign_government_direction = table.Column<bool>(type: "boolean", nullable: true),
+                    declarations_foreign_funding_details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    declarations_foreign_government_income_at_least25percent = table.Column<bool>(type: "boolean", nullable: true),
+                    declarations_receives_foreign_funding = table.Column<bool>(type: "boolean", nullable: true),
+                    owner_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_people", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "proposals",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    title_normalized = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    summary = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    technology_areas = table.Column<List<string>>(type: "text[]", nullable: false),
+                    planned_start = table.Column<DateOnly>(type: "date", nullable: true),
+                    planned_end = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    owner_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_proposals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "technology_areas",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    is_sensitive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_technology_areas", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "affiliations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    organisation_normalized = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    country = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: true),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    end_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    is_current = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_affiliations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_affiliations_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "talent_program_participations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    program_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    program_name_normalized = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    sponsor = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    end_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    compensation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_talent_program_participations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_talent_program_participations_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "funding_sources",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    proposal_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    funder_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    funder_name_normalized = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    sponsor = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    sponsor_normalized = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    payer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    payer_normalized = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    country = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: true),
+                    in_kind_description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    owner_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_funding_sources", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_funding_sources_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_funding_sources_proposals_proposal_id",
+                        column: x => x.proposal_id,
+                        principalTable: "proposals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "partner_organisations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    proposal_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    name_normalized = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    country = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    address = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    contact_email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    contact_phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partner_organisations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_partner_organisations_proposals_proposal_id",
+                        column: x => x.proposal_id,
+                        principalTable: "proposals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "proposal_members",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    proposal_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_proposal_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_proposal_members_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_proposal_members_proposals_proposal_id",
+                        column: x => x.proposal_id,
+                        principalTable: "proposals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "visits",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    proposal_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    host_department = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    host_principal_investigator = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    end_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    sponsor = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    sponsor_normalized = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_visits", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_visits_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_visits_proposals_proposal_id",
+                        column: x => x.proposal_id,
+                        principalTable: "proposals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.InsertData(
+                table: "technology_areas",
+                columns: new[] { "code", "is_sensitive", "name" },
+                values: new object[,]
+                {
+                    { "advanced-computing", true, "Advanced computing and semiconductors" },
+                    { "advanced-materials", true, "Advanced materials and manufacturing" },
+                    { "aerospace", true, "Aerospace, space and satellite technology" },
+                    { "ai", true, "Artificial intelligence and big data" },
+                    { "biotech", true, "Biotechnology" },
+                    { "communications", true, "Next-generation communications" },
+                    { "cyber", true, "Cyber security and cryptography" },
+                    { "energy", true, "Advanced energy and propulsion" },
+                    { "environment", false, "Environment and climate" },
+                    { "life-sciences", false, "Life sciences and medicine" },
+                    { "mathematics", false, "Mathematics" },
+                    { "other", false, "Other" },
+                    { "quantum", true, "Quantum science and technology" },
+                    { "robotics", true, "Robotics and autonomous systems" },
+                    { "sensing", true, "Advanced sensing and surveillance" },
+                    { "social-sciences", false, "Social sciences and humanities" },
+                    { "weapons", true, "Weapons, munitions and defence systems" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_affiliations_person_id",
+                table: "affiliations",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_occurred_at",
+                table: "audit_events",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_proposal_id",
+                table: "audit_events",
+                column: "proposal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_subject_type_subject_id",
+                table: "audit_events",
+                columns: new[] { "subject_type", "subject_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_funding_sources_person_id",
+                table: "funding_sources",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_funding_sources_proposal_id",
+                table: "funding_sources",
+                column: "proposal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partner_organisations_country",
+                table: "partner_organisations",
+                column: "country");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partner_organisations_proposal_id",
+                table: "partner_organisations",
+                column: "proposal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_owner_id",
+                table: "people",
+                column: "owner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_user_id",
+                table: "people",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposal_members_person_id",
+                table: "proposal_members",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposal_members_proposal_id_person_id",
+                table: "proposal_members",
+                columns: new[] { "proposal_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_owner_id",
+                table: "proposals",
+                column: "owner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_status",
+                table: "proposals",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_technology_areas",
+                table: "proposals",
+                column: "technology_areas")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_talent_program_participations_person_id",
+                table: "talent_program_participations",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_person_id",
+                table: "visits",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_proposal_id",
+                table: "visits",
+                column: "proposal_id");
+
+            // Audit rows are append-only in the database itself, not only in C#: UPDATE, DELETE and TRUNCATE are refused
+            // for every role that does not explicitly disable triggers (only a superuser can).
+            migrationBuilder.Sql(AuditSql.AppendOnlyTrigger);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(AuditSql.DropAppendOnlyTrigger);
+            migrationBuilder.DropTable(
+                name: "affiliations");
+
+            migrationBuilder.DropTable(
+                name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "funding_sources");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "partner_organisations");
+
+            migrationBuilder.DropTable(
+                name: "proposal_members");
+
+            migrationBuilder.DropTable(
+                name: "talent_program_participations");
+
+            migrationBuilder.DropTable(
+                name: "technology_areas");
+
+            migrationBuilder.DropTable(
+                name: "visits");
+
+            migrationBuilder.DropTable(
+                name: "people");
+
+            migrationBuilder.DropTable(
+                name: "proposals");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Funding;
+using ResearchSecurity.Core.Idempotency;
+using ResearchSecurity.Core.People;
+using ResearchSecurity.Core.Proposals;
+using ResearchSecurity.Core.Reference;
+
+namespace ResearchSecurity.Core.Data;
+
+public sealed class ResearchSecurityDbContext(
+    DbContextOptions<ResearchSecurityDbContext> options, IAuditContext auditContext, TimeProvider clock)
+    : DbContext(options)
+{
+    // Any constant works; it only has to be the same for every writer of the audit chain.
+    private const long AuditChainLockKey = 0x5253_4155_4449_54;
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<PartnerOrganisation> PartnerOrganisations => Set<PartnerOrganisation>();
+    public DbSet<ProposalMember> ProposalMembers => Set<ProposalMember>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Affiliation> Affiliations => Set<Affiliation>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<TalentProgramParticipation> TalentPrograms => Set<TalentProgramParticipation>();
+    public DbSet<FundingSource> FundingSources => Set<FundingSource>();
+    public DbSet<TechnologyArea> TechnologyAreas => Set<TechnologyArea>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public TimeProvider Clock => clock;
+
+    /// <summary>Queues an audit event; it is written by the same SaveChangesAsync as the change it describes.</summary>
+    public void Audit(AuditEventType type, string subjectType, Guid? subjectId, Guid? proposalId, string? changesJson = null, string? reason = null) =>
+        AuditEvents.Add(new AuditEvent(type, subjectType, subjectId, proposalId, changesJson, reason));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResearchSecurityDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: audit sealing needs an async transaction.");
+
+    /// <summary>
+    /// Saves the change and its audit events atomically. When audit events are pending, a transaction-scoped
+    /// advisory lock serialises chain writers so sequence numbers and previous-hash links never fork.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null;
+        var transaction = Database.CurrentTransaction ?? await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
+            var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditEvent.GenesisHash;
+            var now = clock.GetUtcNow();
+            foreach (var evt in pending)
+            {
+                evt.Seal(++sequence, previous, now, auditContext);
+                previous = evt.Hash;
+            }
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction) await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction) await transaction.DisposeAsync();
+        }
+    }
+}

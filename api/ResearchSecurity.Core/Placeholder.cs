@@ -1,2 +1,0 @@
-namespace ResearchSecurity.Core;
-internal static class Placeholder;

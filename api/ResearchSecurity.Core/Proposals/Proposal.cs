@@ -1,0 +1,124 @@
+using ResearchSecurity.Core.Common;
+
+namespace ResearchSecurity.Core.Proposals;
+
+public sealed record ProposalDetails(
+    string Title, string? Summary, IReadOnlyList<string> TechnologyAreas, DateOnly? PlannedStart, DateOnly? PlannedEnd);
+
+public sealed record MemberDetails(Guid PersonId, MemberRole Role);
+
+/// <summary>
+/// A joint-research proposal. Its status changes only through the methods below, which check the current state.
+/// </summary>
+public sealed class Proposal : AggregateRoot
+{
+    private readonly List<PartnerOrganisation> _partners = [];
+    private readonly List<ProposalMember> _members = [];
+
+    private Proposal() { }
+
+    public string Title { get; private set; } = string.Empty;
+    public string TitleNormalized { get; private set; } = string.Empty;
+    public string? Summary { get; private set; }
+    public List<string> TechnologyAreas { get; private set; } = [];
+    public DateOnly? PlannedStart { get; private set; }
+    public DateOnly? PlannedEnd { get; private set; }
+    public ProposalStatus Status { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public IReadOnlyList<PartnerOrganisation> Partners => _partners;
+    public IReadOnlyList<ProposalMember> Members => _members;
+
+    public static Proposal Create(string ownerId, ProposalDetails details, IEnumerable<PartnerDetails> partners,
+        IEnumerable<MemberDetails> members, DateTimeOffset now)
+    {
+        var proposal = new Proposal { OwnerId = ownerId, Status = ProposalStatus.Draft, CreatedAt = now, UpdatedAt = now };
+        proposal.ApplyDetails(details);
+        proposal._partners.AddRange(partners.Select(p => new PartnerOrganisation(proposal.Id, p)));
+        proposal._members.AddRange(members.Select(m => new ProposalMember(proposal.Id, m.PersonId, m.Role)));
+        return proposal;
+    }
+
+    public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.Submitted;
+
+    /// <summary>
+    /// Replaces the proposal's content. Partners given with an id are updated in place (so their screening history
+    /// stays attached), partners without an id are added, and partners not mentioned are removed.
+    /// Returns the names of the parts that changed, for the audit event.
+    /// </summary>
+    public IReadOnlyList<string> Update(ProposalDetails details, IEnumerable<(Guid? Id, PartnerDetails Details)> partners,
+        IEnumerable<MemberDetails> members, DateTimeOffset now)
+    {
+        if (!IsEditable)
+            throw new DomainException($"A {Status} proposal cannot be edited.");
+
+        var changed = new List<string>();
+        if (ApplyDetails(details)) changed.Add("details");
+        if (SyncPartners(partners.ToList())) changed.Add("partners");
+        if (SyncMembers(members.ToList())) changed.Add("members");
+        if (changed.Count > 0) Touch(now);
+        return changed;
+    }
+
+    public void Submit(DateTimeOffset now)
+    {
+        if (Status != ProposalStatus.Draft)
+            throw new DomainException($"Only a Draft proposal can be submitted; this one is {Status}.");
+        if (_members.Count == 0)
+            throw new DomainException("A proposal needs at least one person before it can be submitted.");
+        Status = ProposalStatus.Submitted;
+        SubmittedAt = now;
+        Touch(now);
+    }
+
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (Status is not (ProposalStatus.Draft or ProposalStatus.Submitted))
+            throw new DomainException($"A {Status} proposal cannot be withdrawn.");
+        Status = ProposalStatus.Withdrawn;
+        Touch(now);
+    }
+
+    /// <summary>Submitted records are evidence; only drafts may be deleted.</summary>
+    public void EnsureDeletable()
+    {
+        if (Status != ProposalStatus.Draft)
+            throw new DomainException($"Only a Draft proposal can be deleted; this one is {Status}. Withdraw it instead.");
+    }
+
+    private bool ApplyDetails(ProposalDetails d)
+    {
+        var areas = d.TechnologyAreas.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (Title == d.Title && Summary == d.Summary && PlannedStart == d.PlannedStart && PlannedEnd == d.PlannedEnd
+            && TechnologyAreas.SequenceEqual(areas))
+            return false;
+        Title = d.Title;
+        TitleNormalized = SearchText.Normalize(d.Title);
+        Summary = d.Summary;
+        TechnologyAreas = areas;
+        PlannedStart = d.PlannedStart;
+        PlannedEnd = d.PlannedEnd;
+        return true;
+    }
+
+    private bool SyncPartners(List<(Guid? Id, PartnerDetails Details)> wanted) =>
+        ChildCollection.Sync(_partners, wanted, d => new PartnerOrganisation(Id, d), (p, d) => p.Apply(d), "Partner");
+
+    private bool SyncMembers(List<MemberDetails> wanted)
+    {
+        var changed = false;
+        var wantedIds = wanted.Select(m => m.PersonId).ToHashSet();
+        changed |= _members.RemoveAll(m => !wantedIds.Contains(m.PersonId)) > 0;
+        foreach (var m in wanted)
+        {
+            var existing = _members.FirstOrDefault(x => x.PersonId == m.PersonId);
+            if (existing is null)
+            {
+                _members.Add(new ProposalMember(Id, m.PersonId, m.Role));
+                changed = true;
+            }
+            else changed |= existing.SetRole(m.Role);
+        }
+        return changed;
+    }
+}
