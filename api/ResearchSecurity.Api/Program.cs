@@ -1,5 +1,86 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Features.Funding;
+using ResearchSecurity.Api.Features.People;
+using ResearchSecurity.Api.Features.Proposals;
+using ResearchSecurity.Api.Features.Reference;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext()
+    .WriteTo.Console(new RenderedCompactJsonFormatter()));
+
+builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
+    .ValidateDataAnnotations()
+    .Validate(o => !o.EnableDevelopmentAuthentication || builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"),
+        "Development authentication may only be enabled in the Development or Testing environment.")
+    .ValidateOnStart();
+var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
+
+var connectionString = builder.Configuration.GetConnectionString("Default")
+    ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured.");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddResearchSecurityData(connectionString);
+
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
+    member is null ? null : ValidationExtensions.CamelCasePath(member.Name);
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+var authentication = builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName);
+if (apiOptions.EnableDevelopmentAuthentication && (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")))
+{
+    authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
+}
+builder.Services.AddAuthorization(Policies.Register);
+
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+
+if (args.Contains("--migrate-only") || apiOptions.ApplyMigrationsOnStartup)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>().Database.MigrateAsync();
+    if (args.Contains("--migrate-only")) return;
+}
+
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+
+var api = app.MapGroup("/api/v1");
+api.MapProposals();
+api.MapPeople();
+api.MapFunding();
+api.MapReference();
+
+await app.RunAsync();
+
 public partial class Program;

@@ -40,19 +40,19 @@ public sealed class Person : AggregateRoot
     }
 
     public IReadOnlyList<string> Update(PersonDetails details, Declarations declarations,
-        IReadOnlyList<(Guid? Id, AffiliationDetails Details)> affiliations,
-        IReadOnlyList<(Guid? Id, VisitDetails Details)> visits,
-        IReadOnlyList<(Guid? Id, TalentProgramDetails Details)> talentPrograms,
+        IReadOnlyList<(Guid? Id, AffiliationDetails Details)>? affiliations,
+        IReadOnlyList<(Guid? Id, VisitDetails Details)>? visits,
+        IReadOnlyList<(Guid? Id, TalentProgramDetails Details)>? talentPrograms,
         DateTimeOffset now)
     {
         var changed = new List<string>();
         if (ApplyDetails(details)) changed.Add("details");
         if (Declarations != declarations) { Declarations = declarations; changed.Add("declarations"); }
-        if (ChildCollection.Sync(_affiliations, affiliations, d => new Affiliation(Id, d), (a, d) => a.Apply(d), "Affiliation"))
+        if (affiliations is not null && ChildCollection.Sync(_affiliations, affiliations, d => new Affiliation(Id, d), (a, d) => a.Apply(d), "Affiliation"))
             changed.Add("affiliations");
-        if (ChildCollection.Sync(_visits, visits, d => new Visit(Id, d), (v, d) => v.Apply(d), "Visit"))
+        if (visits is not null && ChildCollection.Sync(_visits, visits, d => new Visit(Id, d), (v, d) => v.Apply(d), "Visit"))
             changed.Add("visits");
-        if (ChildCollection.Sync(_talentPrograms, talentPrograms, d => new TalentProgramParticipation(Id, d), (t, d) => t.Apply(d), "Talent program"))
+        if (talentPrograms is not null && ChildCollection.Sync(_talentPrograms, talentPrograms, d => new TalentProgramParticipation(Id, d), (t, d) => t.Apply(d), "Talent program"))
             changed.Add("talentPrograms");
         if (changed.Count > 0) Touch(now);
         return changed;

@@ -43,21 +43,29 @@ public sealed class Proposal : AggregateRoot
 
     /// <summary>
     /// Replaces the proposal's content. Partners given with an id are updated in place (so their screening history
-    /// stays attached), partners without an id are added, and partners not mentioned are removed.
-    /// Returns the names of the parts that changed, for the audit event.
+    /// stays attached), partners without an id are added, and partners not mentioned are removed. A null collection
+    /// leaves that part unchanged. Returns the names of the parts that changed, for the audit event.
     /// </summary>
-    public IReadOnlyList<string> Update(ProposalDetails details, IEnumerable<(Guid? Id, PartnerDetails Details)> partners,
-        IEnumerable<MemberDetails> members, DateTimeOffset now)
+    public IReadOnlyList<string> Update(ProposalDetails details, IEnumerable<(Guid? Id, PartnerDetails Details)>? partners,
+        IEnumerable<MemberDetails>? members, DateTimeOffset now)
     {
         if (!IsEditable)
             throw new DomainException($"A {Status} proposal cannot be edited.");
 
         var changed = new List<string>();
         if (ApplyDetails(details)) changed.Add("details");
-        if (SyncPartners(partners.ToList())) changed.Add("partners");
-        if (SyncMembers(members.ToList())) changed.Add("members");
+        if (partners is not null && SyncPartners(partners.ToList())) changed.Add("partners");
+        if (members is not null && SyncMembers(members.ToList())) changed.Add("members");
         if (changed.Count > 0) Touch(now);
         return changed;
+    }
+
+    /// <summary>A related record (e.g. funding, kept in its own table) changed: move UpdatedAt and with it the ETag.</summary>
+    public void RecordRelatedChange(DateTimeOffset now)
+    {
+        if (!IsEditable)
+            throw new DomainException($"A {Status} proposal cannot be edited.");
+        Touch(now);
     }
 
     public void Submit(DateTimeOffset now)

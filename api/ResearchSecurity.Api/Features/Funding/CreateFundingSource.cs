@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Funding;
+
+namespace ResearchSecurity.Api.Features.Funding;
+
+public static class CreateFundingSource
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/", Handle).WithName(nameof(CreateFundingSource))
+            .RequireAuthorization(Policies.FundingWrite)
+            .Validate<FundingSourceRequest>()
+            .Idempotent();
+
+    public static async Task<Results<Created<FundingSourceResponse>, ValidationProblem>> Handle(
+        FundingSourceRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        if (await request.CheckLinksAsync(db, user, ct) is { } invalid) return invalid;
+
+        var funding = FundingSource.Create(user.Id, request.ToDetails(), db.Clock.GetUtcNow());
+        db.FundingSources.Add(funding);
+        db.Audit(AuditEventType.FundingSourceCreated, nameof(FundingSource), funding.Id, funding.ProposalId, AuditChanges.Of(null, funding.Details));
+        await db.SaveChangesAsync(ct);
+
+        var response = await db.FundingSources.Where(f => f.Id == funding.Id).Select(FundingProjection.ToResponse).SingleAsync(ct);
+        http.Response.Headers.ETag = response.ETag;
+        return TypedResults.Created($"/api/v1/funding-sources/{funding.Id}", response);
+    }
+}

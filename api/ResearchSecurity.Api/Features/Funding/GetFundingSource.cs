@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.Funding;
+
+public static class GetFundingSource
+{
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetFundingSource));
+
+    public static async Task<Results<Ok<FundingSourceResponse>, NotFound>> Handle(
+        Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        var response = await db.FundingSources.VisibleTo(user, db).Where(f => f.Id == id).Select(FundingProjection.ToResponse).FirstOrDefaultAsync(ct);
+        if (response is null) return TypedResults.NotFound();
+        http.Response.Headers.ETag = response.ETag;
+        return TypedResults.Ok(response);
+    }
+}

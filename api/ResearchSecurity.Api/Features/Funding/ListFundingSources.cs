@@ -1,0 +1,57 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Common;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.Funding;
+
+public static class ListFundingSources
+{
+    public sealed record ListFundingSourcesRequest(int? Page, int? PageSize, Guid? ProposalId, Guid? PersonId, string? Country, string? Q, string? Sort);
+
+    private static readonly string[] Sorts = ["funderName", "-funderName", "amount", "-amount", "createdAt", "-createdAt"];
+
+    public sealed class Validator : AbstractValidator<ListFundingSourcesRequest>
+    {
+        public Validator()
+        {
+            Paging.Rules(this, x => x.Page, x => x.PageSize);
+            RuleFor(x => x.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"Must be one of: {string.Join(", ", Sorts)}.");
+            RuleFor(x => x.Country).CountryCode();
+            RuleFor(x => x.Q).MaximumLength(200);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/", ([AsParameters] ListFundingSourcesRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct) =>
+                Handle(request, db, user, ct))
+            .WithName(nameof(ListFundingSources))
+            .Validate<ListFundingSourcesRequest>();
+
+    public static async Task<Ok<PagedList<FundingSourceResponse>>> Handle(
+        ListFundingSourcesRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var page = request.Page ?? 1;
+        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
+        var query = db.FundingSources.VisibleTo(user, db);
+        if (request.ProposalId is { } proposalId) query = query.Where(f => f.ProposalId == proposalId);
+        if (request.PersonId is { } personId) query = query.Where(f => f.PersonId == personId);
+        if (!string.IsNullOrEmpty(request.Country)) query = query.Where(f => f.Country == request.Country);
+        if (SearchText.Normalize(request.Q) is { Length: > 0 } q)
+            query = query.Where(f => f.FunderNameNormalized.Contains(q) || f.SponsorNormalized.Contains(q) || f.PayerNormalized.Contains(q));
+        query = request.Sort switch
+        {
+            "funderName" => query.OrderBy(f => f.FunderName).ThenBy(f => f.Id),
+            "-funderName" => query.OrderByDescending(f => f.FunderName).ThenBy(f => f.Id),
+            "amount" => query.OrderBy(f => f.Amount).ThenBy(f => f.Id),
+            "-amount" => query.OrderByDescending(f => f.Amount).ThenBy(f => f.Id),
+            "createdAt" => query.OrderBy(f => f.CreatedAt).ThenBy(f => f.Id),
+            _ => query.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id),
+        };
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(FundingProjection.ToResponse).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<FundingSourceResponse>(items, page, pageSize, total));
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.People;
+
+namespace ResearchSecurity.Api.Features.People;
+
+public static class CreatePerson
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/", Handle).WithName(nameof(CreatePerson))
+            .RequireAuthorization(Policies.PeopleWrite)
+            .Validate<PersonRequest>()
+            .Idempotent();
+
+    public static async Task<Results<Created<PersonResponse>, ValidationProblem>> Handle(
+        PersonRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        if (await VisitProposalCheck.CheckAsync(request, db, user, ct) is { } invalid) return invalid;
+
+        var now = db.Clock.GetUtcNow();
+        var person = Person.Create(user.Id, request.ToDetails(), request.ToDeclarations(), now);
+        person.Update(request.ToDetails(), request.ToDeclarations(), request.AffiliationDetails(), request.VisitDetails(),
+            request.TalentProgramDetails(), now);
+        db.People.Add(person);
+        db.Audit(AuditEventType.PersonCreated, nameof(Person), person.Id, null, AuditChanges.Of(null, PersonProjection.Snapshot(person)));
+        await db.SaveChangesAsync(ct);
+
+        var response = await db.People.Where(p => p.Id == person.Id).ToResponse().SingleAsync(ct);
+        http.Response.Headers.ETag = response.ETag;
+        return TypedResults.Created($"/api/v1/people/{person.Id}", response);
+    }
+}

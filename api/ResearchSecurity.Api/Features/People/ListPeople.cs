@@ -1,0 +1,54 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Common;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.People;
+
+public static class ListPeople
+{
+    public sealed record ListPeopleRequest(int? Page, int? PageSize, string? Q, string? Country, string? Sort);
+
+    private static readonly string[] Sorts = ["name", "-name", "updatedAt", "-updatedAt"];
+
+    public sealed class Validator : AbstractValidator<ListPeopleRequest>
+    {
+        public Validator()
+        {
+            Paging.Rules(this, x => x.Page, x => x.PageSize);
+            RuleFor(x => x.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"Must be one of: {string.Join(", ", Sorts)}.");
+            RuleFor(x => x.Country).CountryCode();
+            RuleFor(x => x.Q).MaximumLength(200);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/", ([AsParameters] ListPeopleRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct) =>
+                Handle(request, db, user, ct))
+            .WithName(nameof(ListPeople))
+            .Validate<ListPeopleRequest>();
+
+    public static async Task<Ok<PagedList<PersonSummary>>> Handle(ListPeopleRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var page = request.Page ?? 1;
+        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
+        var query = db.People.IgnoreAutoIncludes().VisibleTo(user);
+        if (SearchText.Normalize(request.Q) is { Length: > 0 } q)
+            query = query.Where(p => p.NameNormalized.Contains(q) || p.Affiliations.Any(a => a.OrganisationNormalized.Contains(q)));
+        if (!string.IsNullOrEmpty(request.Country))
+            query = query.Where(p => p.Affiliations.Any(a => a.Country == request.Country));
+        query = request.Sort switch
+        {
+            "-name" => query.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+            "updatedAt" => query.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
+            "-updatedAt" => query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id),
+            _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
+        };
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PersonSummary(p.Id, p.Name, p.Email, p.Orcid, p.Affiliations.Count, p.UpdatedAt)).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<PersonSummary>(items, page, pageSize, total));
+    }
+}

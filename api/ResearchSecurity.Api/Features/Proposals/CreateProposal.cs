@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Funding;
+using ResearchSecurity.Core.Proposals;
+
+namespace ResearchSecurity.Api.Features.Proposals;
+
+public static class CreateProposal
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/", Handle).WithName(nameof(CreateProposal))
+            .RequireAuthorization(Policies.ProposalsWrite)
+            .Validate<ProposalRequest>()
+            .Idempotent();
+
+    public static async Task<Results<Created<ProposalResponse>, ValidationProblem>> Handle(
+        ProposalRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        if (await ProposalMembersCheck.CheckAsync(request, db, user, ct) is { } invalid) return invalid;
+
+        var now = db.Clock.GetUtcNow();
+        var proposal = Proposal.Create(user.Id, request.ToDetails(), (request.PartnerDetails() ?? []).Select(p => p.Details),
+            request.MemberDetails() ?? [], now);
+        db.Proposals.Add(proposal);
+        foreach (var funding in request.FundingSources ?? [])
+            db.FundingSources.Add(FundingSource.Create(user.Id, funding.ToDetails(proposal.Id), now));
+        db.Audit(AuditEventType.ProposalCreated, nameof(Proposal), proposal.Id, proposal.Id,
+            AuditChanges.Of(null, ProposalSnapshot.Of(proposal)));
+        await db.SaveChangesAsync(ct);
+
+        var response = await db.Proposals.Where(p => p.Id == proposal.Id).LoadAsync(db, ct);
+        ETags.Set(http, proposal.Version);
+        return TypedResults.Created($"/api/v1/proposals/{proposal.Id}", response!);
+    }
+}

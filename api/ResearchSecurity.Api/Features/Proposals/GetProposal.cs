@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.Proposals;
+
+public static class GetProposal
+{
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetProposal));
+
+    public static async Task<Results<Ok<ProposalResponse>, NotFound>> Handle(
+        Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        var response = await db.Proposals.VisibleTo(user, db).Where(p => p.Id == id).LoadAsync(db, ct);
+        if (response is null) return TypedResults.NotFound();
+        http.Response.Headers.ETag = response.ETag;
+        return TypedResults.Ok(response);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Funding;
+using ResearchSecurity.Core.Proposals;
+
+namespace ResearchSecurity.Api.Features.Proposals;
+
+public static class UpdateProposal
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateProposal))
+            .RequireAuthorization(Policies.ProposalsWrite)
+            .Validate<ProposalRequest>();
+
+    public static async Task<Results<Ok<ProposalResponse>, NotFound, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> Handle(
+        Guid id, ProposalRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        var proposal = await db.Proposals.VisibleTo(user, db).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (proposal is null) return TypedResults.NotFound();
+        if (!proposal.CanEdit(user)) return TypedResults.Forbid();
+        if (ETags.Check(http, db, proposal, required: true) is ProblemHttpResult precondition) return precondition;
+        if (await ProposalMembersCheck.CheckAsync(request, db, user, ct) is { } invalid) return invalid;
+
+        var before = ProposalSnapshot.Of(proposal);
+        var now = db.Clock.GetUtcNow();
+        var changed = proposal.Update(request.ToDetails(), request.PartnerDetails(), request.MemberDetails(), now).ToList();
+        if (request.FundingSources is not null && await SyncFundingAsync(db, proposal, request.FundingSources, user.Id, now, ct))
+        {
+            changed.Add("fundingSources");
+            proposal.RecordRelatedChange(now);
+        }
+        if (changed.Count > 0)
+        {
+            db.Audit(AuditEventType.ProposalUpdated, nameof(Proposal), proposal.Id, proposal.Id,
+                AuditChanges.Of(before, ProposalSnapshot.Of(proposal), changed));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var response = await db.Proposals.Where(p => p.Id == id).LoadAsync(db, ct);
+        http.Response.Headers.ETag = response!.ETag;
+        return TypedResults.Ok(response);
+    }
+
+    private static async Task<bool> SyncFundingAsync(ResearchSecurityDbContext db, Proposal proposal, List<ProposalFundingRequest> wanted,
+        string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await db.FundingSources.Where(f => f.ProposalId == proposal.Id).ToListAsync(ct);
+        var keep = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).ToHashSet();
+        var changed = false;
+        foreach (var gone in existing.Where(f => !keep.Contains(f.Id)))
+        {
+            db.FundingSources.Remove(gone);
+            changed = true;
+        }
+        foreach (var w in wanted)
+        {
+            if (w.Id is null)
+            {
+                db.FundingSources.Add(FundingSource.Create(userId, w.ToDetails(proposal.Id), now));
+                changed = true;
+                continue;
+            }
+            var row = existing.FirstOrDefault(f => f.Id == w.Id)
+                ?? throw new Core.Common.DomainException($"Funding source {w.Id} does not belong to this proposal.");
+            changed |= row.Update(w.ToDetails(proposal.Id) with { PersonId = row.PersonId }, now);
+        }
+        return changed;
+    }
+}

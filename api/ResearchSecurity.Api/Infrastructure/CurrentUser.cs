@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace ResearchSecurity.Api.Infrastructure;
+
+/// <summary>The caller as the handlers see it: an id and roles, read from the authenticated principal.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public string Id => Principal.FindFirstValue("sub") ?? Principal.FindFirstValue(ClaimTypes.NameIdentifier)
+        ?? throw new InvalidOperationException("No authenticated user on this request.");
+
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    /// <summary>Reviewers and auditors read across owners; investigators only their own records.</summary>
+    public bool SeesAllRecords => IsInRole(Roles.IntegrityReviewer) || IsInRole(Roles.Auditor);
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ResearchSecurity.Api.Infrastructure;
+
+/// <summary>
+/// Every route group names one of these policies; the fallback policy denies anything that forgets to.
+/// Object-level rules (a PI sees only their own records) are applied in the handlers' queries.
+/// </summary>
+public static class Policies
+{
+    public const string ProposalsRead = "proposals:read";
+    public const string ProposalsWrite = "proposals:write";
+    public const string PeopleRead = "people:read";
+    public const string PeopleWrite = "people:write";
+    public const string FundingRead = "funding:read";
+    public const string FundingWrite = "funding:write";
+    public const string ReferenceRead = "reference:read";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(ProposalsRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.Auditor));
+        options.AddPolicy(ProposalsWrite, p => p.RequireRole(Roles.Investigator));
+        options.AddPolicy(PeopleRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.Auditor));
+        options.AddPolicy(PeopleWrite, p => p.RequireRole(Roles.Investigator));
+        options.AddPolicy(FundingRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
+        options.AddPolicy(FundingWrite, p => p.RequireRole(Roles.Investigator));
+        options.AddPolicy(ReferenceRead, p => p.RequireAuthenticatedUser());
+    }
+}
