@@ -46,13 +46,13 @@ export Screening__IndexPath="$DATA/index"
 export Api__BaseUrl="http://127.0.0.1:$API_PORT"
 
 echo "==> applying migrations" >&2
-dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --migrate-only
+dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --migrate-only
 
-dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --urls "http://127.0.0.1:$API_PORT" >"$DATA/logs/api.log" 2>&1 &
+dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --urls "http://127.0.0.1:$API_PORT" >"$DATA/logs/api.log" 2>&1 &
 PIDS+=($!)
-dotnet worker/ResearchSecurity.Worker/bin/Release/net10.0/ResearchSecurity.Worker.dll --urls "http://127.0.0.1:$WORKER_PORT" >"$DATA/logs/worker.log" 2>&1 &
+dotnet worker/ResearchSecurity.Worker/bin/Release/net10.0/ResearchSecurity.Worker.dll --contentRoot "$ROOT/worker/ResearchSecurity.Worker" --urls "http://127.0.0.1:$WORKER_PORT" >"$DATA/logs/worker.log" 2>&1 &
 PIDS+=($!)
-dotnet web/ResearchSecurity.Web/bin/Release/net10.0/ResearchSecurity.Web.dll --urls "http://127.0.0.1:$WEB_PORT" >"$DATA/logs/web.log" 2>&1 &
+dotnet web/ResearchSecurity.Web/bin/Release/net10.0/ResearchSecurity.Web.dll --contentRoot "$ROOT/web/ResearchSecurity.Web" --urls "http://127.0.0.1:$WEB_PORT" >"$DATA/logs/web.log" 2>&1 &
 PIDS+=($!)
 
 wait_up() {

@@ -48,6 +48,11 @@ if (apiOptions.EnableDevelopmentAuthentication && (builder.Environment.IsDevelop
 {
     authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
 }
+else
+{
+    // Without the development scheme nobody can sign in yet: every protected request answers 401.
+    authentication.AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
+}
 builder.Services.AddAuthorization(Policies.Register);
 
 builder.Services.AddOpenApi();

@@ -29,8 +29,10 @@ public static class ProposalProjection
                 p.CreatedAt, p.UpdatedAt, "\"" + p.Version + "\"",
                 p.Partners.OrderBy(x => x.Name).Select(x => new PartnerResponse(
                     x.Id, x.Name, x.Country, x.Website, x.Address, x.ContactEmail, x.ContactPhone, x.Role)).ToList(),
-                p.Members.Join(db.People, m => m.PersonId, person => person.Id, (m, person) => new MemberResponse(m.Id, m.PersonId, person.Name, m.Role))
-                    .OrderBy(m => m.PersonName).ToList(),
+                (from m in p.Members
+                 join person in db.People on m.PersonId equals person.Id
+                 orderby person.Name
+                 select new MemberResponse(m.Id, m.PersonId, person.Name, m.Role)).ToList(),
                 db.FundingSources.Where(f => f.ProposalId == p.Id).OrderBy(f => f.CreatedAt).Select(FundingProjection.ToResponse).ToList()))
             .FirstOrDefaultAsync(ct);
 }
