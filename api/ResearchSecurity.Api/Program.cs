@@ -41,6 +41,8 @@ ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
     member is null ? null : ValidationExtensions.CamelCasePath(member.Name);
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 builder.Services.AddProblemDetails();
+// Let malformed JSON reach ProblemExceptionHandler, which names the offending field.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
 var authentication = builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName);

@@ -54,10 +54,13 @@ public sealed class IdempotencyFilter(ResearchSecurityDbContext db, CurrentUser 
         }
 
         var result = await next(context);
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
+        // Handlers return Results<A, B>; the answer that matters is the one inside.
+        var inner = result;
+        while (inner is INestedHttpResult nested) inner = nested.Result;
+        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
         {
-            var value = (result as IValueHttpResult)?.Value;
-            var location = result.GetType().GetProperty("Location")?.GetValue(result) as string;
+            var value = (inner as IValueHttpResult)?.Value;
+            var location = inner.GetType().GetProperty("Location")?.GetValue(inner) as string;
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE idempotency_records SET status_code = {success.StatusCode}, location = {location}, response_body = {JsonSerializer.Serialize(value, json.Value.SerializerOptions)} WHERE user_id = {record.UserId} AND key = {key}",
                 http.RequestAborted);

@@ -33,8 +33,14 @@ public sealed class ResearchSecurityDbContext(
     public void Audit(AuditEventType type, string subjectType, Guid? subjectId, Guid? proposalId, string? changesJson = null, string? reason = null) =>
         AuditEvents.Add(new AuditEvent(type, subjectType, subjectId, proposalId, changesJson, reason));
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResearchSecurityDbContext).Assembly);
+        // Ids are made in C# (version-7 GUIDs). Marking them never-generated lets EF tell a child added to a loaded
+        // collection (Added) from an existing one, instead of issuing an UPDATE for a row that does not exist.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Common.Entity).IsAssignableFrom(t.ClrType)))
+            modelBuilder.Entity(entity.ClrType).Property(nameof(Common.Entity.Id)).ValueGeneratedNever();
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: audit sealing needs an async transaction.");

@@ -119,7 +119,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.Funding.FundingSource", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -270,7 +269,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.People.Affiliation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -326,7 +324,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -428,7 +425,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.People.TalentProgramParticipation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -478,7 +474,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.People.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -535,7 +530,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.Proposals.PartnerOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -603,7 +597,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -687,7 +680,6 @@ namespace ResearchSecurity.Core.Data.Migrations
             modelBuilder.Entity("ResearchSecurity.Core.Proposals.ProposalMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
