@@ -19,8 +19,10 @@ mkdir -p "$DATA/logs" "$DATA/index"
 chmod 755 "$DATA"
 
 PIDS=()
+STOPPING=0
 cleanup() {
   trap - EXIT INT TERM
+  STOPPING=1
   echo >&2; echo "==> stopping" >&2
   for pid in "${PIDS[@]:-}"; do [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]:-}"; do [[ -n "$pid" ]] && wait "$pid" 2>/dev/null || true; done
@@ -46,7 +48,8 @@ export Screening__IndexPath="$DATA/index"
 export Api__BaseUrl="http://127.0.0.1:$API_PORT"
 
 echo "==> applying migrations" >&2
-dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --migrate-only
+# EF logs a failed probe of the history table on a brand-new database; that is expected, so keep it quiet.
+env "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Fatal" dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --migrate-only
 
 dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --urls "http://127.0.0.1:$API_PORT" >"$DATA/logs/api.log" 2>&1 &
 PIDS+=($!)
@@ -76,4 +79,4 @@ Development sign-in (local run only): send headers  X-Dev-User: <user id>  and  
 Press Ctrl-C to stop.
 MSG
 wait -n "${PIDS[@]}" || true
-echo "!! a process exited; see $DATA/logs" >&2
+if [[ $STOPPING -eq 0 ]]; then echo "!! a process exited; see $DATA/logs" >&2; fi

@@ -15,7 +15,9 @@ public sealed record ProposalRequest(
     string? Title, string? Summary, List<string>? TechnologyAreas, DateOnly? PlannedStart, DateOnly? PlannedEnd,
     List<PartnerRequest>? Partners, List<MemberRequest>? Members, List<ProposalFundingRequest>? FundingSources)
 {
-    public ProposalDetails ToDetails() => new(Title!.Trim(), Summary, TechnologyAreas ?? [], PlannedStart, PlannedEnd);
+    /// <param name="currentAreas">On update, the areas kept when the request leaves technologyAreas out.</param>
+    public ProposalDetails ToDetails(IReadOnlyList<string>? currentAreas = null) =>
+        new(Title!.Trim(), Summary, TechnologyAreas ?? currentAreas ?? [], PlannedStart, PlannedEnd);
 
     public IEnumerable<(Guid? Id, PartnerDetails Details)>? PartnerDetails() =>
         Partners?.Select(p => (p.Id, new PartnerDetails(p.Name!.Trim(), p.Country!, p.Website, p.Address, p.ContactEmail, p.ContactPhone, p.Role!.Value)));

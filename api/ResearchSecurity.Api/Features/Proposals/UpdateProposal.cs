@@ -26,7 +26,7 @@ public static class UpdateProposal
 
         var before = ProposalSnapshot.Of(proposal);
         var now = db.Clock.GetUtcNow();
-        var changed = proposal.Update(request.ToDetails(), request.PartnerDetails(), request.MemberDetails(), now).ToList();
+        var changed = proposal.Update(request.ToDetails(proposal.TechnologyAreas), request.PartnerDetails(), request.MemberDetails(), now).ToList();
         if (request.FundingSources is not null && await SyncFundingAsync(db, proposal, request.FundingSources, user.Id, now, ct))
         {
             changed.Add("fundingSources");
