@@ -15,6 +15,14 @@ public static class Policies
     public const string FundingRead = "funding:read";
     public const string FundingWrite = "funding:write";
     public const string ReferenceRead = "reference:read";
+    public const string ReviewsRead = "reviews:read";
+    public const string ReviewsAct = "reviews:act";
+    public const string ScreeningRead = "screening:read";
+    public const string AuditRead = "audit:read";
+    public const string WatchlistsRead = "watchlists:read";
+    public const string WatchlistsManage = "watchlists:manage";
+    public const string JobsRead = "jobs:read";
+    public const string UsersManage = "users:manage";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -26,5 +34,15 @@ public static class Policies
         options.AddPolicy(FundingRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
         options.AddPolicy(FundingWrite, p => p.RequireRole(Roles.Investigator));
         options.AddPolicy(ReferenceRead, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(ReviewsRead, p => p.RequireRole(Roles.IntegrityReviewer, Roles.Auditor));
+        options.AddPolicy(ReviewsAct, p => p.RequireRole(Roles.IntegrityReviewer));
+        // Screening results: reviewers and auditors see all hits, grant officers the funding-related ones,
+        // investigators the hits on their own proposals (filtered in the handlers).
+        options.AddPolicy(ScreeningRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
+        options.AddPolicy(AuditRead, p => p.RequireRole(Roles.Auditor));
+        options.AddPolicy(WatchlistsRead, p => p.RequireRole(Roles.Administrator, Roles.IntegrityReviewer, Roles.Auditor));
+        options.AddPolicy(WatchlistsManage, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(JobsRead, p => p.RequireRole(Roles.Administrator, Roles.IntegrityReviewer, Roles.Auditor));
+        options.AddPolicy(UsersManage, p => p.RequireRole(Roles.Administrator));
     }
 }
