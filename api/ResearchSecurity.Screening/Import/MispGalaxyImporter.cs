@@ -51,7 +51,6 @@ public static class MispGalaxyImporter
                 var children = ChildKeys.SelectMany(k => Strings(meta, k).Select(c => ChildFrom(c, k))).ToList();
                 var notes = new List<string>();
                 if (Str(v, "description") is { Length: > 0 } d) notes.Add(d);
-                if (address is not null) notes.Add("address: " + address);
                 entities.Add(new WatchlistEntity
                 {
                     ListId = listId,
@@ -61,6 +60,7 @@ public static class MispGalaxyImporter
                     WeakAliases = [.. aliases.Where(IsAcronym)],
                     Countries = CountriesOf(address, value, aliases),
                     Websites = [.. Strings(meta, "refs")],
+                    Addresses = address is null ? [] : [address],
                     Notes = notes,
                     Categories = [.. Strings(meta, "categories")],
                     Children = children,

@@ -16,6 +16,8 @@ public sealed record WatchlistEntity
     /// <summary>ISO 3166-1 alpha-2, lower case.</summary>
     public IReadOnlyList<string> Countries { get; init; } = [];
     public IReadOnlyList<string> Websites { get; init; } = [];
+    /// <summary>Postal addresses as given; their words support short aliases (a city next to "NUDT").</summary>
+    public IReadOnlyList<string> Addresses { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<ListingPeriod> Periods { get; init; } = [];
