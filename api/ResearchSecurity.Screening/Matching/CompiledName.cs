@@ -18,4 +18,12 @@ internal sealed record CompiledName(
     string? ChildPath)
 {
     public IEnumerable<string> AllTokens => Parts.SelectMany(p => p).Concat(Qualifiers.SelectMany(q => q));
+
+    /// <summary>
+    /// Index terms: every word plus every adjacent word pair ("university_science"), so names made only of common words
+    /// are still found by their rare pairs.
+    /// </summary>
+    public IEnumerable<string> IndexTerms => AllTokens.Concat(Parts.SelectMany(p => p.Zip(p.Skip(1), Pair)));
+
+    public static string Pair(string a, string b) => a + "_" + b;
 }

@@ -37,7 +37,7 @@ public sealed class ScreeningEngine : IDisposable
         var nextId = 0;
         // Ids are positions in _names (duplicate forms are dropped during compilation, so renumber).
         _names = _entities.SelectMany((e, i) => NameCompiler.Compile(e, i, () => nextId++)).Select((n, i) => n with { Id = i }).ToArray();
-        _stats = new TokenStats(_names.Where(n => n.Parts.Length > 0).Select(n => n.AllTokens));
+        _stats = new TokenStats(_names.Where(n => n.Parts.Length > 0).Select(n => n.IndexTerms));
         _tokenizer = new Tokenizer(_stats.Vocabulary);
         _maxQueryDf = Math.Max(50, (int)(_stats.DocumentCount * options.MaxQueryTermShare));
         _acronyms = _names.Where(n => n.Acronym is not null).GroupBy(n => n.Acronym!, StringComparer.Ordinal)
@@ -46,7 +46,7 @@ public sealed class ScreeningEngine : IDisposable
         _supportWords = _entities.Select((e, i) => SupportWords(e)).ToArray();
         _parentPaths = _entities.Select(ParentPath(listArray)).ToArray();
         _index = index;
-        _index.Build(_names.Where(n => n.Parts.Length > 0).Select(n => new IndexedName(n.Id, n.AllTokens.ToArray())));
+        _index.Build(_names.Where(n => n.Parts.Length > 0).Select(n => new IndexedName(n.Id, n.IndexTerms.ToArray())));
     }
 
     /// <summary>Builds the engine and its index (Lucene.NET on disk at <paramref name="indexPath"/>, or in memory).</summary>
@@ -100,7 +100,11 @@ public sealed class ScreeningEngine : IDisposable
             {
                 AddTerm(terms, toks[i].Text);
                 foreach (var n in _stats.TypoNeighbours(toks[i].Text)) AddTerm(terms, n);
-                if (i + 1 < toks.Count) AddTerm(terms, toks[i].Text + toks[i + 1].Text);
+                if (i + 1 < toks.Count)
+                {
+                    AddTerm(terms, toks[i].Text + toks[i + 1].Text);
+                    AddTerm(terms, CompiledName.Pair(toks[i].Text, toks[i + 1].Text));
+                }
             }
         }
         var result = new HashSet<int>(_index.Search(terms, _options.MaxCandidates));
@@ -144,7 +148,8 @@ public sealed class ScreeningEngine : IDisposable
             var typoWords = fuzzy.Select(f => f[..f.IndexOf('~')]).ToList();
             // A typo is only believable next to an exact distinctive word ("Hangzhao Dianzi"), never alone.
             var exactDistinctive = name.Parts.SelectMany(p => p).Where(t => !typoWords.Contains(t) && _stats.IsDistinctive(t)).Any();
-            if (!exactDistinctive) return null;
+            // Two-word names ("Inner Monoglia") are too short to forgive a typo.
+            if (!exactDistinctive || name.Parts.Sum(p => p.Length) < 3) return null;
             var share = typoWords.Sum(_stats.Weight) / Math.Max(total, 1e-9);
             Apply(ref score, features, "typo", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
         }
@@ -157,7 +162,7 @@ public sealed class ScreeningEngine : IDisposable
         }
         foreach (var q in name.Qualifiers)
             if (!ctx.Segments.Any(s => SequenceAligner.Find(q, s) is not null))
-                features.Add(new FeatureContribution("qualifier", "not in text: " + string.Join(' ', q), 1, 0));
+                Apply(ref score, features, "qualifier", "not in text: " + string.Join(' ', q), _options.MissingQualifierFactor);
         if (name.Kind == NameKind.Child) Apply(ref score, features, "child name", name.ChildPath ?? "", _options.ChildFactor);
         var agreement = CountryFeature(entity, ctx, spans[^1].Segment, ref score, features);
         return new Hit(name, entity, spans, score, features, agreement);
@@ -167,7 +172,7 @@ public sealed class ScreeningEngine : IDisposable
     private static bool BreaksBoundary(string[] part, Segment seg, PartMatch m)
     {
         var toks = seg.Tokens;
-        if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1])) return true;
+        if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1]) && !CountryDetector.IsCountryWord(toks[m.End].Text)) return true;
         if (m.Start > 0 && Lexicon.DirectionWords.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
         return false;
     }

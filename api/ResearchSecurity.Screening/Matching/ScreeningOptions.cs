@@ -8,7 +8,7 @@ public sealed record ScreeningOptions
     /// <summary>When set, hits down to this score are returned too (for review queues and tuning).</summary>
     public double? ReturnBelowThresholdDownTo { get; init; }
     /// <summary>Candidates fetched from the index per text.</summary>
-    public int MaxCandidates { get; init; } = 100;
+    public int MaxCandidates { get; init; } = 200;
     /// <summary>Words in more than this share of listed names are not sent to the index (they still count in scoring).</summary>
     public double MaxQueryTermShare { get; init; } = 0.05;
     /// <summary>A subsidiary or laboratory name resolves to its entry at this factor.</summary>
@@ -21,6 +21,8 @@ public sealed record ScreeningOptions
     public double TypoPenalty { get; init; } = 0.3;
     /// <summary>Factor for names made only of generic words ("Information Engineering University") unless the segment is exactly the name.</summary>
     public double GenericOnlyFactor { get; init; } = 0.7;
+    /// <summary>Factor when a listed qualifier ("(Wuhan)" campus) is absent: the text may name a sibling campus.</summary>
+    public double MissingQualifierFactor { get; init; } = 0.75;
     /// <summary>Base score of an acronym with supporting words in the text; without them it is multiplied by <see cref="UnsupportedAcronymFactor"/>.</summary>
     public double AcronymBase { get; init; } = 0.9;
     public double UnsupportedAcronymFactor { get; init; } = 0.7;

@@ -31,7 +31,7 @@ public static class CountryDetector
         ["bulgaria"] = "bg", ["serbia"] = "rs", ["croatia"] = "hr", ["slovenia"] = "si", ["slovakia"] = "sk",
         ["estonia"] = "ee", ["latvia"] = "lv", ["lithuania"] = "lt", ["cuba"] = "cu", ["venezuela"] = "ve",
         ["qatar"] = "qa", ["united arab emirate"] = "ae", ["uae"] = "ae", ["oman"] = "om", ["kuwait"] = "kw",
-        ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["cyprus"] = "cy",
+        ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
     }.ToFrozenDictionary();
 
     private static readonly FrozenSet<string> ChinaPlaces = new[]
@@ -50,6 +50,9 @@ public static class CountryDetector
         "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
         "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
     }.ToFrozenSet();
+
+    /// <summary>"China" in "Renmin University of China": a country after "of" does not make another organisation.</summary>
+    public static bool IsCountryWord(string token) => Names.ContainsKey(token);
 
     /// <summary>Explicit and inferred countries of each clause.</summary>
     public static (HashSet<string> Explicit, HashSet<string> Inferred)[] Detect(IReadOnlyList<Segment> segments)

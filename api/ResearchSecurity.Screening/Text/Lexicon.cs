@@ -28,7 +28,7 @@ public static class Lexicon
         ["centre"] = "center", ["defence"] = "defense", ["organisation"] = "organization", ["programme"] = "program",
         ["chinese"] = "china", ["russian"] = "russia", ["iranian"] = "iran", ["korean"] = "korea",
         ["armoured"] = "armored", ["labour"] = "labor", ["aeronautical"] = "aeronautic", ["astronautical"] = "astronautic",
-        ["peoples"] = "people", ["universities"] = "university", ["laboratories"] = "laboratory",
+        ["peoples"] = "people", ["naval"] = "navy", ["universities"] = "university", ["laboratories"] = "laboratory",
     }.ToFrozenDictionary();
 
     /// <summary>Words dropped before matching ("of" is remembered on the next token, see <see cref="Token.AfterOf"/>).</summary>
@@ -53,7 +53,7 @@ public static class Lexicon
         "limited", "center", "laboratory", "hospital", "faculty", "department", "inc", "llc", "plc", "gmbh",
         "technology", "science", "engineering", "national", "research", "state", "key", "china", "people", "republic",
         "industry", "international", "medical", "medicine", "normal", "technical", "applied", "advanced", "information",
-        "electronic", "system", "material", "physic", "chemistry", "chemical", "military", "defense", "development",
+        "electronic", "system", "material", "physic", "chemistry", "chemical", "development",
         "new", "high", "central", "general", "joint", "main", "first", "second", "third", "affiliated", "province",
         "city", "ministry", "education", "holding", "co", "ltd", "branch", "division", "office", "program",
     }.ToFrozenSet();

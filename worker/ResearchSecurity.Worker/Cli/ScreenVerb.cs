@@ -16,9 +16,9 @@ internal static class ScreenVerb
     public static async Task<int> Run(string[] argv)
     {
         var args = new CliArgs(argv);
-        if (!args.Has("lists") || !args.Has("input") || !args.Has("output"))
+        if (!args.Has("lists") || (!args.Has("text") && (!args.Has("input") || !args.Has("output"))))
         {
-            await Console.Error.WriteLineAsync("usage: screen --lists <files or folders> --input <jsonl> --output <jsonl> [--as-of yyyy-MM-dd] [--threshold 0.8] [--index-path dir]");
+            await Console.Error.WriteLineAsync("usage: screen --lists <files or folders> (--input <jsonl> --output <jsonl> | --text <text>) [--as-of yyyy-MM-dd] [--threshold 0.8] [--index-path dir]");
             return 2;
         }
         var asOf = args.One("as-of") is { } d ? DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
@@ -30,6 +30,13 @@ internal static class ScreenVerb
         using var engine = ScreeningEngine.Build(lists, options, args.One("index-path"));
         await Console.Error.WriteLineAsync($"index: {engine.EntityCount} entities, {engine.NameCount} name forms, built in {sw.ElapsedMilliseconds} ms");
 
+        if (args.Has("text"))
+        {
+            // One text to stdout, indented: handy for looking at explanations.
+            var one = engine.Screen(string.Join(' ', args.All("text")), asOf);
+            Console.WriteLine(JsonSerializer.Serialize(one.Select(ToJson), new JsonSerializerOptions(Json) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            return 0;
+        }
         var lines = (await File.ReadAllLinesAsync(args.Required("input"))).Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
         var output = new string[lines.Length];
         var done = 0;
