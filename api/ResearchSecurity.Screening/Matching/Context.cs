@@ -47,6 +47,9 @@ internal sealed class Context
         return [.. Countries.SelectMany(c => c.Inferred).Distinct()];
     }
 
+    public bool HasExplicitCountry(int clause, IReadOnlyList<string> entityCountries) =>
+        Countries.Length > 0 && Countries[Math.Min(clause, Countries.Length - 1)].Explicit.Any(entityCountries.Contains);
+
     public (CountryAgreement, string) CountryAgreementFor(IReadOnlyList<string> entityCountries, int clause)
     {
         var text = CountriesOf(clause);

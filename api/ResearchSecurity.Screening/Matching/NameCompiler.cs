@@ -65,9 +65,11 @@ internal static class NameCompiler
     private static string Key(CompiledName n) =>
         $"{(n.Kind == NameKind.Child ? "c" : "n")}|{string.Join("/", n.Parts.Select(p => string.Join(' ', p)))}|{n.Cjk}|{n.Acronym}";
 
+    // Upper-case words that are countries ("(USA)", "PRC") are qualifiers, not acronyms.
     private static bool MispAcronym(string s)
     {
         var t = s.Trim();
+        if (CountryDetector.IsCountryWord(t.ToLowerInvariant())) return false;
         return t.Length is >= 2 and <= 8 && t.All(c => char.IsAsciiLetterUpper(c) || char.IsDigit(c) || c == '&') && t.Any(char.IsAsciiLetterUpper);
     }
 

@@ -23,6 +23,7 @@ public sealed class ScreeningEngine : IDisposable
     private readonly FrozenSet<string>[] _supportWords;
     private readonly string?[] _parentPaths;
     private readonly int _maxQueryDf;
+    private readonly int[][] _twins;
 
     public ScreeningOptions Options => _options;
     public int EntityCount => _entities.Length;
@@ -45,6 +46,7 @@ public sealed class ScreeningEngine : IDisposable
         _cjkNames = _names.Where(n => n.Cjk.Length >= 3).ToArray();
         _supportWords = _entities.Select((e, i) => SupportWords(e)).ToArray();
         _parentPaths = _entities.Select(ParentPath(listArray)).ToArray();
+        _twins = Twins(_entities, _names);
         _index = index;
         _index.Build(_names.Where(n => n.Parts.Length > 0).Select(n => new IndexedName(n.Id, n.IndexTerms.ToArray())));
     }
@@ -172,7 +174,7 @@ public sealed class ScreeningEngine : IDisposable
     private static bool BreaksBoundary(string[] part, Segment seg, PartMatch m)
     {
         var toks = seg.Tokens;
-        if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1]) && !CountryDetector.IsCountryWord(toks[m.End].Text)) return true;
+        if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1]) && !(m.End == toks.Count - 1 && CountryDetector.IsCountryWord(toks[m.End].Text))) return true;
         if (m.Start > 0 && Lexicon.DirectionWords.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
         return false;
     }
@@ -201,6 +203,11 @@ public sealed class ScreeningEngine : IDisposable
         features.Add(new FeatureContribution("acronym", name.Acronym!, _options.AcronymBase, _options.AcronymBase - 1));
         var acr = name.Acronym!.ToLowerInvariant();
         var supporting = ctx.Segments.SelectMany(s => s.Tokens).Select(t => t.Text).Where(t => t != acr && support.Contains(t)).Distinct().ToList();
+        // A brand that heads the listed name ("BGI" of "BGI Group") is the name itself, not an ambiguous acronym.
+        if (support.Contains(acr) && FirstWord(entity.Name) == acr) supporting.Add("listed name starts with " + name.Acronym);
+        // Named by its acronym alone ("..., UESTC, Chengdu, China"): the acronym is the organisation in this text.
+        if (supporting.Count == 0 && seg.Tokens.Count == 1 && ctx.HasExplicitCountry(seg.Clause, entity.Countries))
+            supporting.Add("acronym stands alone as an organisation, country named");
         if (supporting.Count == 0)
             Apply(ref score, features, "acronym support", "no other word of the entity's names or address in the text", _options.UnsupportedAcronymFactor);
         else features.Add(new FeatureContribution("acronym support", string.Join(", ", supporting), 1, 0));
@@ -230,8 +237,41 @@ public sealed class ScreeningEngine : IDisposable
         features.Add(new FeatureContribution(feature, detail, Math.Round(factor, 4), Math.Round(score - before, 4)));
     }
 
+    /// <summary>
+    /// The same institution listed on several lists (same canonical name, or one's canonical name is the other's alias):
+    /// an alias, acronym or Chinese name that only one list carries still finds the others.
+    /// </summary>
+    private static int[][] Twins(WatchlistEntity[] entities, CompiledName[] names)
+    {
+        static string Key(CompiledName n) => string.Join("/", n.Parts.Select(p => string.Join(' ', p)));
+        var canonical = names.Where(n => n.Kind == NameKind.Canonical && n.Parts.Length > 0).GroupBy(n => n.EntityIndex)
+            .ToDictionary(g => g.Key, g => Key(g.First()));
+        var byKey = names.Where(n => n.Kind is NameKind.Canonical or NameKind.Alias or NameKind.PreviousName && n.Parts.Length > 0)
+            .GroupBy(Key).ToDictionary(g => g.Key, g => g.Select(n => n.EntityIndex).Distinct().ToArray());
+        var twins = new HashSet<int>[entities.Length];
+        for (var i = 0; i < entities.Length; i++) twins[i] = [];
+        // Both ways: an entry that lists a subsidiary's name among its aliases is not that subsidiary's twin.
+        foreach (var (entity, key) in canonical)
+            foreach (var other in byKey.GetValueOrDefault(key, []))
+                if (entities[other].ListId != entities[entity].ListId && canonical.TryGetValue(other, out var otherKey) &&
+                    byKey.GetValueOrDefault(otherKey, []).Contains(entity))
+                {
+                    twins[entity].Add(other);
+                    twins[other].Add(entity);
+                }
+        return twins.Select(t => t.ToArray()).ToArray();
+    }
+
     private IReadOnlyList<ScreeningMatch> Finish(List<Hit> hits, Context ctx, DateOnly asOf)
     {
+        foreach (var h in hits.Where(h => h.Name.EntityIndex >= 0).ToArray())
+            foreach (var t in _twins[h.Name.EntityIndex])
+                if (!hits.Any(o => ReferenceEquals(o.Entity, _entities[t])))
+                    hits.Add(h with
+                    {
+                        Entity = _entities[t],
+                        Features = [.. h.Features, new FeatureContribution("same institution", $"matched via {h.Entity.ListId}: {h.Entity.Name}", 1, 0)],
+                    });
         // The longer listed name wins: drop a hit whose text span lies strictly inside another entity's span.
         var kept = hits.Where(h => !hits.Any(o => !ReferenceEquals(o.Entity, h.Entity) && o.Score >= _options.AlertThreshold * 0.8 &&
                                                   o.Spans.Any(os => h.Spans.Any(os.Contains)))).ToList();
@@ -277,9 +317,12 @@ public sealed class ScreeningEngine : IDisposable
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in new[] { e.Name }.Concat(e.Aliases).Concat(e.PreviousNames).Concat(e.Addresses))
             foreach (var t in Tokenizer.Plain.Tokenize(TextNormalizer.Clean(text)))
-                if (t.Text.Length >= 3 && _stats.IsDistinctive(t.Text) && !CountryWords.Contains(t.Text)) words.Add(t.Text);
+                if (t.Text.Length >= 2 && _stats.IsDistinctive(t.Text) && !CountryWords.Contains(t.Text)) words.Add(t.Text);
         return words.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    private static string? FirstWord(string name) =>
+        Tokenizer.Plain.Tokenize(TextNormalizer.Clean(name)).Select(t => t.Text).FirstOrDefault();
 
     private static readonly FrozenSet<string> CountryWords = new[] { "china", "people", "republic", "prc", "russia", "iran" }.ToFrozenSet();
 

@@ -29,8 +29,7 @@ internal static class SequenceAligner
     private static int Align(string[] name, int i, IReadOnlyList<Token> toks, int j, List<string> fuzzy)
     {
         if (i == name.Length) return j;
-        if (AllLegal(name, i)) return j;
-        if (j >= toks.Count) return -1;
+        if (j >= toks.Count) return AllLegal(name, i) ? j : -1;
         var t = toks[j].Text;
         // The name's own "X of Y" structure must not be broken by an input "of" at its start only; inner "of"s are dropped.
         if (t == name[i])
@@ -57,13 +56,17 @@ internal static class SequenceAligner
             if (r >= 0) return r;
             fuzzy.RemoveAt(fuzzy.Count - 1);
         }
-        return -1;
+        return AllLegal(name, i) ? j : -1; // consume trailing legal words when present, so spans compare fairly
     }
 
+    // "Co., Ltd.", "Group", "Holding" may be left out after at least one distinctive word ("BGI Group" = "BGI").
     private static bool AllLegal(string[] name, int i)
     {
         if (i == 0) return false;
-        for (var k = i; k < name.Length; k++) if (!TokenStats.LegalForms.Contains(name[k])) return false;
-        return true;
+        for (var k = i; k < name.Length; k++)
+            if (!TokenStats.LegalForms.Contains(name[k]) && !TokenStats.CompanyWords.Contains(name[k])) return false;
+        for (var k = 0; k < i; k++)
+            if (!Lexicon.GenericWords.Contains(name[k]) && !Lexicon.OrgTypeWords.Contains(name[k])) return true;
+        return false;
     }
 }

@@ -15,6 +15,9 @@ internal sealed class TokenStats
         "limited", "company", "inc", "incorporated", "llc", "plc", "jsc", "gmbh", "ag", "sa", "corp", "pjsc", "ojsc", "oao", "zao",
     }.ToFrozenSet();
 
+    /// <summary>Trailing company words that inputs often leave out.</summary>
+    public static readonly FrozenSet<string> CompanyWords = new[] { "group", "holding", "corporation", "company", "limited" }.ToFrozenSet();
+
     /// <summary>Shortest word that may be matched with one edit. Shorter place names differ by one letter (Hunan/Henan).</summary>
     public const int MinTypoLength = 7;
 

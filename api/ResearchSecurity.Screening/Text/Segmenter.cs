@@ -34,6 +34,14 @@ public static class Segmenter
         var tokens = tokenizer.Tokenize(trimmed);
         var cjk = TextNormalizer.CjkOnly(trimmed);
         if (tokens.Count == 0 && cjk.Length == 0) return;
+        // A lone organisation word ("Fourth Military Medical, University") is a fragment of the previous segment.
+        if (cjk.Length == 0 && tokens.Count == 1 && Lexicon.OrgTypeWords.Contains(tokens[0].Text) && segments.Count > 0 &&
+            segments[^1].Clause == clause && segments[^1].Tokens.Count > 0)
+        {
+            var prev = segments[^1];
+            segments[^1] = prev with { Raw = prev.Raw + ", " + trimmed, Tokens = [.. prev.Tokens, tokens[0]] };
+            return;
+        }
         segments.Add(new Segment(segments.Count, clause, trimmed, tokens, cjk));
     }
 }
