@@ -56,11 +56,21 @@ internal static class NameCompiler
                 .Select(p => Tokenizer.Plain.Tokenize(TextNormalizer.Clean(p)).Select(t => t.Text).ToArray())
                 .Where(p => p.Length > 0).ToArray();
             if (parts.Length > 0) yield return Make(text, kind, parts, [.. qualifiers], "", null, childPath);
+            foreach (var prefix in LegalPrefixTokens)
+                if (parts.Length > 0 && parts[0].Length > prefix.Length && parts[0].AsSpan().StartsWith(prefix))
+                {
+                    yield return Make(text, kind, [parts[0][prefix.Length..], .. parts[1..]], [.. qualifiers], "", null, childPath);
+                    break;
+                }
         }
 
         CompiledName Make(string display, NameKind kind, string[][] parts, string[][] qualifiers, string cjk, string? acronym, string? childPath) =>
             new(nextId(), entityIndex, display, kind, parts, qualifiers, cjk, acronym, kind == NameKind.Child ? childPath : null);
     }
+
+    private static readonly string[][] LegalPrefixTokens = Lexicon.LegalPrefixes
+        .Select(p => Tokenizer.Plain.Tokenize(TextNormalizer.Clean(p)).Select(t => t.Text).ToArray())
+        .OrderByDescending(p => p.Length).ToArray();
 
     private static string Key(CompiledName n) =>
         $"{(n.Kind == NameKind.Child ? "c" : "n")}|{string.Join("/", n.Parts.Select(p => string.Join(' ', p)))}|{n.Cjk}|{n.Acronym}";

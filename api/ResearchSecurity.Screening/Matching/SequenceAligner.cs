@@ -49,7 +49,7 @@ internal static class SequenceAligner
             var r = Align(name, i + 2, toks, j + 1, fuzzy);
             if (r >= 0) return r;
         }
-        if (fuzzy.Count == 0 && TokenStats.IsOneEdit(name[i], t))
+        if (fuzzy.Count == 0 && (TokenStats.IsOneEdit(name[i], t) || SameDerivation(name[i], t)))
         {
             fuzzy.Add(name[i] + "~" + t);
             var r = Align(name, i + 1, toks, j + 1, fuzzy);
@@ -57,6 +57,22 @@ internal static class SequenceAligner
             fuzzy.RemoveAt(fuzzy.Count - 1);
         }
         return AllLegal(name, i) ? j : -1; // consume trailing legal words when present, so spans compare fairly
+    }
+
+    /// <summary>"biology" / "biological", "geology" / "geological": one word in noun and adjective form.</summary>
+    internal static bool SameDerivation(string a, string b)
+    {
+        if (a.Length < 6 || b.Length < 6 || a[0] != b[0]) return false;
+        var sa = DerivationStem(a);
+        var sb = DerivationStem(b);
+        return sa.Length >= 5 && sa == sb && a != b;
+    }
+
+    private static string DerivationStem(string w)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ical", "ic", "al", "y"])
+            if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 5) return w[..^suffix.Length];
+        return w;
     }
 
     // "Co., Ltd.", "Group", "Holding" may be left out after at least one distinctive word ("BGI Group" = "BGI").

@@ -58,6 +58,19 @@ public static class Lexicon
         "city", "ministry", "education", "holding", "co", "ltd", "branch", "division", "office", "program",
     }.ToFrozenSet();
 
+    /// <summary>
+    /// Legal-form prefixes that inputs usually leave out, like "Co., Ltd." at the end of company names
+    /// (Russian state institutions: "Federal State Budgetary Institution of Science ...").
+    /// </summary>
+    public static readonly IReadOnlyList<string> LegalPrefixes =
+    [
+        "Federal State Budgetary Institution of Science", "Federal State Budgetary Educational Institution of Higher Education",
+        "Federal State Budgetary Educational Institution of Higher Professional Education",
+        "Federal State Autonomous Educational Institution of Higher Education", "Federal State Budgetary Institution",
+        "Federal State Unitary Enterprise", "Federal State Institution", "Open Joint Stock Company", "Public Joint Stock Company",
+        "Joint Stock Company",
+    ];
+
     /// <summary>Compass words that turn a name into another one ("South China University ..." vs "China University ...").</summary>
     public static readonly FrozenSet<string> DirectionWords = new[]
     {
