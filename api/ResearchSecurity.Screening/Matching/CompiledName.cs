@@ -15,7 +15,8 @@ internal sealed record CompiledName(
     string[][] Qualifiers,
     string Cjk,
     string? Acronym,
-    string? ChildPath)
+    string? ChildPath,
+    bool Reordered = false)
 {
     public IEnumerable<string> AllTokens => Parts.SelectMany(p => p).Concat(Qualifiers.SelectMany(q => q));
 

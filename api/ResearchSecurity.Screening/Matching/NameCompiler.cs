@@ -56,6 +56,8 @@ internal static class NameCompiler
                 .Select(p => Tokenizer.Plain.Tokenize(TextNormalizer.Clean(p)).Select(t => t.Text).ToArray())
                 .Where(p => p.Length > 0).ToArray();
             if (parts.Length > 0) yield return Make(text, kind, parts, [.. qualifiers], "", null, childPath);
+            if (parts.Length == 1 && Reorder(parts[0]) is { } reordered)
+                yield return Make(text, kind, [reordered], [.. qualifiers], "", null, childPath) with { Reordered = true };
             foreach (var prefix in LegalPrefixTokens)
                 if (parts.Length > 0 && parts[0].Length > prefix.Length && parts[0].AsSpan().StartsWith(prefix))
                 {
@@ -66,6 +68,17 @@ internal static class NameCompiler
 
         CompiledName Make(string display, NameKind kind, string[][] parts, string[][] qualifiers, string cjk, string? acronym, string? childPath) =>
             new(nextId(), entityIndex, display, kind, parts, qualifiers, cjk, acronym, kind == NameKind.Child ? childPath : null);
+    }
+
+    private static readonly HashSet<string> ReorderableTypes = ["university", "institute", "academy", "college"];
+
+    /// <summary>"Tsinghua University" is also written "University of Tsinghua" and the reverse: short names only.</summary>
+    internal static string[]? Reorder(string[] part)
+    {
+        if (part.Length is < 2 or > 3) return null;
+        if (ReorderableTypes.Contains(part[0]) && !ReorderableTypes.Contains(part[^1])) return [.. part[1..], part[0]];
+        if (ReorderableTypes.Contains(part[^1]) && !ReorderableTypes.Contains(part[0])) return [part[^1], .. part[..^1]];
+        return null;
     }
 
     private static readonly string[][] LegalPrefixTokens = Lexicon.LegalPrefixes

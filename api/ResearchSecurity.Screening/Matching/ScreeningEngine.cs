@@ -134,7 +134,7 @@ public sealed class ScreeningEngine : IDisposable
             foreach (var seg in ctx.Segments)
             {
                 var m = SequenceAligner.Find(part, seg);
-                if (m is null || BreaksBoundary(part, seg, m)) continue;
+                if (m is null || BreaksBoundary(part, seg, m, name.Reordered)) continue;
                 found = m;
                 break;
             }
@@ -156,6 +156,7 @@ public sealed class ScreeningEngine : IDisposable
             Apply(ref score, features, "typo", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
         }
         else features.Add(new FeatureContribution("name", "all listed words found", 1, 0));
+        if (name.Reordered) Apply(ref score, features, "word order", "words found in another order than listed", _options.ReorderedFactor);
         var allGeneric = !name.Parts.SelectMany(p => p).Any(_stats.IsDistinctive);
         if (allGeneric)
         {
@@ -171,9 +172,11 @@ public sealed class ScreeningEngine : IDisposable
     }
 
     // "Tianjin University | of Technology" names another university; "South | China University ..." another one too.
-    private static bool BreaksBoundary(string[] part, Segment seg, PartMatch m)
+    private static bool BreaksBoundary(string[] part, Segment seg, PartMatch m, bool reordered)
     {
         var toks = seg.Tokens;
+        // "University of Tsinghua" needs its "of": "Fudan University Shanghai Cancer Center" is not "University of Shanghai".
+        if (reordered && Lexicon.OrgTypeWords.Contains(part[0]) && (m.Start + 1 >= toks.Count || !toks[m.Start + 1].AfterOf)) return true;
         if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1]) && !(m.End == toks.Count - 1 && CountryDetector.IsCountryWord(toks[m.End].Text))) return true;
         if (m.Start > 0 && Lexicon.DirectionWords.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
         return false;

@@ -23,6 +23,8 @@ public sealed record ScreeningOptions
     public double GenericOnlyFactor { get; init; } = 0.7;
     /// <summary>Factor when a listed qualifier ("(Wuhan)" campus) is absent: the text may name a sibling campus.</summary>
     public double MissingQualifierFactor { get; init; } = 0.75;
+    /// <summary>Factor for "University of X" found for listed "X University" (and the reverse).</summary>
+    public double ReorderedFactor { get; init; } = 0.95;
     /// <summary>Base score of an acronym with supporting words in the text; without them it is multiplied by <see cref="UnsupportedAcronymFactor"/>.</summary>
     public double AcronymBase { get; init; } = 0.9;
     public double UnsupportedAcronymFactor { get; init; } = 0.7;

@@ -28,7 +28,7 @@ public static class Lexicon
         ["centre"] = "center", ["defence"] = "defense", ["organisation"] = "organization", ["programme"] = "program",
         ["chinese"] = "china", ["russian"] = "russia", ["iranian"] = "iran", ["korean"] = "korea",
         ["armoured"] = "armored", ["labour"] = "labor", ["aeronautical"] = "aeronautic", ["astronautical"] = "astronautic",
-        ["peoples"] = "people", ["naval"] = "navy", ["universities"] = "university", ["laboratories"] = "laboratory",
+        ["peoples"] = "people", ["naval"] = "navy",
     }.ToFrozenDictionary();
 
     /// <summary>Words dropped before matching ("of" is remembered on the next token, see <see cref="Token.AfterOf"/>).</summary>
