@@ -5,6 +5,9 @@ using ResearchSecurity.Core.Idempotency;
 using ResearchSecurity.Core.People;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reference;
+using ResearchSecurity.Core.Reviews;
+using ResearchSecurity.Core.Screening;
+using ResearchSecurity.Core.Watchlists;
 
 namespace ResearchSecurity.Core.Data;
 
@@ -26,6 +29,13 @@ public sealed class ResearchSecurityDbContext(
     public DbSet<TechnologyArea> TechnologyAreas => Set<TechnologyArea>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Watchlist> Watchlists => Set<Watchlist>();
+    public DbSet<ListVersion> ListVersions => Set<ListVersion>();
+    public DbSet<ListedEntity> ListedEntities => Set<ListedEntity>();
+    public DbSet<ScreeningRun> ScreeningRuns => Set<ScreeningRun>();
+    public DbSet<ScreeningHit> ScreeningHits => Set<ScreeningHit>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     public TimeProvider Clock => clock;
 
