@@ -40,6 +40,11 @@ public enum AuditEventType
     HitRaised = 601,
     HitReRaised = 602,
     HitMadeHistorical = 603,
+    ProposalScreeningStarted = 610,
+    ProposalScreeningCompleted = 611,
+    ScreeningFailed = 612,
+    RescreenCompleted = 613,
+    RescreenFailed = 614,
 
     AuditTrailExported = 700,
     AuditChainVerified = 701,

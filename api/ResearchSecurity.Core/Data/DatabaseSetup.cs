@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ResearchSecurity.Core.Data;
 
 public static class DatabaseSetup
 {
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
 
     public static IServiceCollection AddResearchSecurityData(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContext<ResearchSecurityDbContext>(o => Configure(o, connectionString));
+        // Interceptors registered by other parts (e.g. the screening-request interceptor of the jobs setup) join every context.
+        services.AddDbContext<ResearchSecurityDbContext>((sp, o) => Configure(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Funding;
 using ResearchSecurity.Core.Idempotency;
+using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.People;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reference;
@@ -36,6 +37,7 @@ public sealed class ResearchSecurityDbContext(
     public DbSet<ScreeningHit> ScreeningHits => Set<ScreeningHit>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+    public DbSet<JobProgress> JobProgress => Set<JobProgress>();
 
     public TimeProvider Clock => clock;
 

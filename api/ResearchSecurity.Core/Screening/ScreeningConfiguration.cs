@@ -15,6 +15,9 @@ internal sealed class ScreeningRunConfiguration : IEntityTypeConfiguration<Scree
         b.Property(r => r.JobId).HasMaxLength(100);
         b.HasIndex(r => new { r.SubjectType, r.SubjectId, r.QueuedAt });
         b.HasIndex(r => r.ProposalId);
+        b.HasIndex(r => r.PersonId);
+        // Pending runs are the screening outbox: the sweeper and the coalescing check look them up by outcome.
+        b.HasIndex(r => new { r.Outcome, r.QueuedAt });
     }
 }
 

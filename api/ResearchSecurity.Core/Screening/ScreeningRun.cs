@@ -15,6 +15,8 @@ public sealed class ScreeningRun : Entity
     public string SubjectType { get; private set; } = string.Empty;
     public Guid SubjectId { get; private set; }
     public Guid? ProposalId { get; private set; }
+    /// <summary>The person a person-level subject (affiliation, talent program, visit, e-mail) belongs to.</summary>
+    public Guid? PersonId { get; private set; }
     /// <summary>The fields screened, comma-separated (e.g. "name,address").</summary>
     public string Fields { get; private set; } = string.Empty;
     /// <summary>The list versions used, "watchlistId:versionNumber" comma-separated: the evidence of what was checked.</summary>
@@ -27,9 +29,9 @@ public sealed class ScreeningRun : Entity
     public DateTimeOffset? FinishedAt { get; private set; }
     public int HitCount { get; private set; }
 
-    public static ScreeningRun Queue(string subjectType, Guid subjectId, Guid? proposalId, DateTimeOffset now) => new()
+    public static ScreeningRun Queue(string subjectType, Guid subjectId, Guid? proposalId, DateTimeOffset now, Guid? personId = null) => new()
     {
-        SubjectType = subjectType, SubjectId = subjectId, ProposalId = proposalId, Outcome = ScreeningOutcome.Pending, QueuedAt = now,
+        SubjectType = subjectType, SubjectId = subjectId, ProposalId = proposalId, PersonId = personId, Outcome = ScreeningOutcome.Pending, QueuedAt = now,
     };
 
     public void Start(string? jobId, string fields, string listVersions, DateTimeOffset now)

@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ResearchSecurity.Core.Reviews;
+using ResearchSecurity.Core.Screening;
+using ResearchSecurity.Core.Watchlists;
+
+namespace ResearchSecurity.Core.Jobs;
+
+public static class JobsSetup
+{
+    public const string SchemaName = "hangfire";
+
+    /// <summary>
+    /// Hangfire on the product's PostgreSQL database (schema "hangfire"), the job classes, and the interceptor that
+    /// turns changed records into screening requests. Hosts that process jobs add the server themselves.
+    /// </summary>
+    public static IServiceCollection AddResearchSecurityJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RiskOptions>().Bind(configuration.GetSection(RiskOptions.Section))
+            .Validate(o => o.Critical > o.High && o.High > o.Medium && o.Medium > 0, "Risk thresholds must be Critical > High > Medium > 0.")
+            .ValidateOnStart();
+        services.AddHangfire((sp, config) =>
+        {
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            // Hangfire's global default retries 10 times over hours; ours comes from configuration.
+            foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute).ToList())
+                GlobalJobFilters.Filters.Remove(filter.Instance);
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = SchemaName,
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = options.QueuePollInterval,
+                    // A worker that dies stops renewing its jobs' invisibility; another worker takes them over.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                })
+                .UseFilter(new AutomaticRetryAttribute
+                {
+                    Attempts = options.RetryAttempts,
+                    DelaysInSeconds = options.RetryDelaysSeconds,
+                    OnAttemptsExceeded = AttemptsExceededAction.Fail,
+                });
+        });
+        services.AddSingleton<ActiveListsProvider>();
+        services.AddScoped<ScreeningRequestInterceptor>();
+        services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<ScreeningRequestInterceptor>());
+        services.AddScoped<ScreenSubjectJob>();
+        services.AddScoped<RescreenJob>();
+        services.AddScoped<RefreshWatchlistJob>();
+        services.AddScoped<ScreeningSweepJob>();
+        services.AddHttpClient(RefreshWatchlistJob.HttpClientName);
+        return services;
+    }
+}

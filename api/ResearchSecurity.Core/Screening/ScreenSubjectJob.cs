@@ -1,0 +1,106 @@
+using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Jobs;
+using ResearchSecurity.Core.Reviews;
+using ResearchSecurity.Core.Watchlists;
+
+namespace ResearchSecurity.Core.Screening;
+
+/// <summary>
+/// Screens one subject for one pending <see cref="ScreeningRun"/> against the active list versions. Idempotent: a
+/// finished run is skipped, and hits are keyed by (subject, field, list, entity), so a retry or a duplicate delivery
+/// writes nothing new.
+/// </summary>
+public sealed class ScreenSubjectJob(ResearchSecurityDbContext db, ActiveListsProvider lists, IOptions<RiskOptions> risk,
+    IOptions<JobsOptions> options, ILogger<ScreenSubjectJob> log)
+{
+    public async Task RunAsync(Guid runId, PerformContext? context, CancellationToken ct)
+    {
+        try
+        {
+            await ScreenAsync(runId, context?.BackgroundJob.Id, ct);
+        }
+        catch (Exception ex) when (JobAttempts.IsLast(context, options.Value))
+        {
+            log.LogError(ex, "Screening run {RunId} failed on its last attempt", runId);
+            await FailAsync(runId, ex, ct);
+            throw;
+        }
+    }
+
+    public async Task ScreenAsync(Guid runId, string? jobId, CancellationToken ct)
+    {
+        var now = db.Clock.GetUtcNow();
+        ScreeningRun? run;
+        IReadOnlyList<ScreeningRun> coalesced;
+        // 1. Claim: the run row is locked, so an edit that coalesced into it has committed before we read the subject.
+        await using (var claim = await db.Database.BeginTransactionAsync(ct))
+        {
+            run = await db.ScreeningRuns.FromSql($"SELECT * FROM screening_runs WHERE id = {runId} FOR UPDATE").SingleOrDefaultAsync(ct);
+            if (run is null || run.Outcome == ScreeningOutcome.Done) return;
+            coalesced = await db.ScreeningRuns.Where(r => r.SubjectId == run.SubjectId && r.SubjectType == run.SubjectType
+                && r.Outcome == ScreeningOutcome.Pending && r.Id != run.Id).ToListAsync(ct);
+            var active = await ActiveListsProvider.ActiveVersionsAsync(db, ct);
+            var label = string.Join(",", active.OrderBy(v => v.WatchlistId, StringComparer.Ordinal).Select(v => $"{v.WatchlistId}:{v.Number}"));
+            foreach (var r in coalesced.Prepend(run)) r.Start(jobId, run.Fields, label, now);
+            await ProposalScreening.BeginAsync(db, await ProposalScreening.ProposalsOfAsync(db, Owner(run), People(run), ct), now, ct);
+            await db.SaveChangesAsync(ct);
+            await claim.CommitAsync(ct);
+        }
+
+        // 2. Screen and store, under the subject's lock so a re-screen or a second worker cannot interleave.
+        var engine = await lists.GetAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await SubjectLocks.LockSubjectsAsync(db, [run.SubjectId], ct);
+        var key = new SubjectKey(run.SubjectType, run.SubjectId);
+        var subject = await SubjectCatalog.LoadAsync(db, key, ct);
+        var existing = await db.ScreeningHits.Where(h => h.SubjectType == key.Type && h.SubjectId == key.Id).ToListAsync(ct);
+        var tally = new HitTally();
+        now = db.Clock.GetUtcNow();
+        if (subject is null)
+        {
+            foreach (var hit in existing) HitWriter.MakeHistorical(db, hit, "The record was removed.", now, tally);
+        }
+        else
+        {
+            var matches = engine.Screen(subject, DateOnly.FromDateTime(now.UtcDateTime));
+            var screenedLists = engine.Versions.Select(v => v.WatchlistId).ToHashSet();
+            HitWriter.Apply(db, run.Id, subject, matches, existing, h => screenedLists.Contains(h.WatchlistId),
+                "The screened text no longer matches this entity.", now, tally);
+        }
+        var fields = string.Join(",", subject?.Fields.Select(f => f.Field) ?? []);
+        var activeHits = db.ChangeTracker.Entries<ScreeningHit>().Count(e => e.Entity.SubjectId == key.Id && e.Entity.Status == HitStatus.Active);
+        foreach (var r in coalesced.Prepend(run))
+        {
+            r.Start(jobId, fields, engine.Label, r.StartedAt ?? now);
+            r.Complete(activeHits, now);
+        }
+        db.Audit(AuditEventType.ScreeningCompleted, run.SubjectType, run.SubjectId, run.ProposalId, AuditChanges.Of(null, new
+        {
+            RunId = run.Id, Coalesced = coalesced.Select(r => r.Id), Fields = fields, ListVersions = engine.Label,
+            tally.Raised, tally.ReRaised, tally.MadeHistorical,
+        }));
+        await db.SaveChangesAsync(ct);
+        var proposals = await ProposalScreening.ProposalsOfAsync(db, Owner(run).Concat(tally.Proposals), People(run).Concat(tally.People), ct);
+        await ProposalScreening.RefreshAsync(db, proposals, risk.Value, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task FailAsync(Guid runId, Exception ex, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var run = await db.ScreeningRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null || run.Outcome == ScreeningOutcome.Done) return;
+        run.Fail($"{ex.GetType().Name}: {ex.Message}", db.Clock.GetUtcNow());
+        db.Audit(AuditEventType.ScreeningFailed, run.SubjectType, run.SubjectId, run.ProposalId, null, run.FailureReason);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<Guid> Owner(ScreeningRun run) => run.ProposalId is { } p ? [p] : [];
+    private static IEnumerable<Guid> People(ScreeningRun run) => run.PersonId is { } p ? [p] : [];
+}
