@@ -1,15 +1,20 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.Funding;
+using ResearchSecurity.Api.Features.Jobs;
 using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
+using ResearchSecurity.Api.Features.Screening;
+using ResearchSecurity.Api.Features.Watchlists;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Jobs;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -34,6 +39,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddResearchSecurityData(connectionString);
+// The API only enqueues (IBackgroundJobClient / IRecurringJobManager); the worker runs the Hangfire server.
+builder.Services.AddResearchSecurityJobs(builder.Configuration, connectionString);
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
@@ -87,6 +94,13 @@ api.MapProposals();
 api.MapPeople();
 api.MapFunding();
 api.MapReference();
+api.MapWatchlists();
+api.MapJobs();
+api.MapScreening();
+
+// Hangfire's own dashboard for administrators; the endpoint policy replaces its local-requests-only default filter.
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false })
+    .RequireAuthorization(Policies.WatchlistsManage);
 
 await app.RunAsync();
 

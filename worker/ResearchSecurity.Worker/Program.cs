@@ -1,3 +1,6 @@
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Worker.Cli;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -9,6 +12,14 @@ if (args.Length > 0 && CliVerbs.TryGet(args[0], out var verb))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).WriteTo.Console(new CompactJsonFormatter()));
+var connectionString = builder.Configuration.GetConnectionString("Default")
+    ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured.");
+builder.Services.AddSingleton(TimeProvider.System);
+// Everything a job writes is audited as the worker, naming the Hangfire job.
+builder.Services.AddScoped<IAuditContext>(_ => new SystemAuditContext("worker", JobContextFilter.CurrentJobId));
+builder.Services.AddResearchSecurityData(connectionString);
+builder.Services.AddResearchSecurityJobs(builder.Configuration, connectionString);
+builder.Services.AddResearchSecurityJobServer(builder.Configuration["Worker:Name"]);
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

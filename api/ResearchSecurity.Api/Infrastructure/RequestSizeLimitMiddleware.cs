@@ -8,7 +8,9 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, Microsoft.E
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        // Endpoints that take files (list uploads) declare their own limit as metadata.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             await TypedResults.Problem(

@@ -28,7 +28,7 @@ public static class JobsSetup
         {
             var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             // Hangfire's global default retries 10 times over hours; ours comes from configuration.
-            foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute).ToList())
+            foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute or JobContextFilter).ToList())
                 GlobalJobFilters.Filters.Remove(filter.Instance);
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
@@ -42,6 +42,7 @@ public static class JobsSetup
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = options.InvisibilityTimeout,
                 })
+                .UseFilter(new JobContextFilter())
                 .UseFilter(new AutomaticRetryAttribute
                 {
                     Attempts = options.RetryAttempts,
@@ -57,6 +58,20 @@ public static class JobsSetup
         services.AddScoped<RefreshWatchlistJob>();
         services.AddScoped<ScreeningSweepJob>();
         services.AddHttpClient(RefreshWatchlistJob.HttpClientName);
+        return services;
+    }
+
+    /// <summary>The Hangfire server of a worker host, with the recurring jobs (outbox sweep, URL list refreshes) kept in step.</summary>
+    public static IServiceCollection AddResearchSecurityJobServer(this IServiceCollection services, string? serverName = null)
+    {
+        services.AddHangfireServer((sp, o) =>
+        {
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            o.WorkerCount = options.WorkerCount;
+            o.SchedulePollingInterval = options.SchedulePollingInterval;
+            o.ServerName = serverName ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        services.AddHostedService<RecurringJobsSetup>();
         return services;
     }
 }

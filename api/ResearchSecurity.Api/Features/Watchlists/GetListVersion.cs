@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.Watchlists;
+
+public static class GetListVersion
+{
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}/versions/{number:int}", Handle).WithName(nameof(GetListVersion));
+
+    public static async Task<Results<Ok<ListVersionResponse>, NotFound>> Handle(string id, int number, ResearchSecurityDbContext db, CancellationToken ct)
+    {
+        var version = await db.ListVersions.AsNoTracking().FirstOrDefaultAsync(v => v.WatchlistId == id && v.Number == number, ct);
+        return version is null ? TypedResults.NotFound() : TypedResults.Ok(version.ToResponse());
+    }
+}

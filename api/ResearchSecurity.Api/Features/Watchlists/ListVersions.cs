@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.Watchlists;
+
+public static class ListVersions
+{
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}/versions", Handle).WithName(nameof(ListVersions));
+
+    public static async Task<Results<Ok<List<ListVersionResponse>>, NotFound>> Handle(string id, ResearchSecurityDbContext db, CancellationToken ct)
+    {
+        if (!await db.Watchlists.AnyAsync(w => w.Id == id, ct)) return TypedResults.NotFound();
+        var versions = await db.ListVersions.AsNoTracking().Where(v => v.WatchlistId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
+        return TypedResults.Ok(versions.Select(v => v.ToResponse()).ToList());
+    }
+}

@@ -1,0 +1,62 @@
+using FluentValidation;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Watchlists;
+
+namespace ResearchSecurity.Api.Features.Watchlists;
+
+public sealed record RegisterWatchlistRequest(string Id, string DisplayName, WatchlistFormat? Format, WatchlistSource? Source, string? SourceUrl,
+    string? RefreshCron, int? Severity);
+
+public sealed class RegisterWatchlistValidator : AbstractValidator<RegisterWatchlistRequest>
+{
+    public RegisterWatchlistValidator()
+    {
+        RuleFor(r => r.Id).NotEmpty().Matches("^[a-z0-9][a-z0-9-]{0,59}$")
+            .WithMessage("Use 1–60 lower-case letters, digits and dashes, e.g. \"us-1286\".");
+        RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Severity).InclusiveBetween(1, 4).When(r => r.Severity is not null);
+        RuleFor(r => r.SourceUrl).NotEmpty().When(r => r.Source == WatchlistSource.Url).WithMessage("A URL source needs sourceUrl.");
+        RuleFor(r => r.SourceUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            .MaximumLength(1000).When(r => r.SourceUrl is not null).WithMessage("An absolute http(s) URL.");
+        RuleFor(r => r.RefreshCron).Must(BeCron!).When(r => r.RefreshCron is not null).WithMessage("A cron expression, e.g. \"0 3 * * *\".");
+    }
+
+    // The shape only; Hangfire parses the expression itself when the schedule is registered.
+    private static bool BeCron(string cron) =>
+        System.Text.RegularExpressions.Regex.IsMatch(cron.Trim(), @"^([0-9A-Za-z*/,?#-]+\s+){4,5}[0-9A-Za-z*/,?#-]+$");
+}
+
+public static class RegisterWatchlist
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/", Handle).WithName(nameof(RegisterWatchlist))
+            .RequireAuthorization(Policies.WatchlistsManage)
+            .Validate<RegisterWatchlistRequest>();
+
+    public static async Task<Results<Created<WatchlistResponse>, ProblemHttpResult>> Handle(RegisterWatchlistRequest request,
+        ResearchSecurityDbContext db, CurrentUser user, IRecurringJobManager recurring, CancellationToken ct)
+    {
+        if (await db.Watchlists.AnyAsync(w => w.Id == request.Id, ct))
+            return TypedResults.Problem(title: "Watchlist exists", detail: $"A watchlist with id '{request.Id}' is already registered.",
+                statusCode: StatusCodes.Status409Conflict);
+        var watchlist = Watchlist.Register(request.Id, request.DisplayName, request.Format ?? WatchlistFormat.Auto, request.Source ?? WatchlistSource.Upload,
+            request.SourceUrl, request.RefreshCron, request.Severity ?? 3, user.Id, db.Clock.GetUtcNow());
+        try
+        {
+            RefreshWatchlistJob.Schedule(recurring, watchlist);
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.Problem(title: "Invalid refresh schedule", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        db.Watchlists.Add(watchlist);
+        db.Audit(AuditEventType.WatchlistRegistered, nameof(Watchlist), null, null, AuditChanges.Of(null, request));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/watchlists/{watchlist.Id}", watchlist.ToResponse(null));
+    }
+}
