@@ -5,7 +5,6 @@ using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
-using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Screening;
 
 namespace ResearchSecurity.Api.Features.Reviews;
@@ -70,7 +69,9 @@ public static class ListReviewQueue
         var total = await query.CountAsync(ct);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new QueueItem(p.Id, p.Title, p.Status, p.RiskLevel, p.AssignedReviewerId, p.SubmittedAt,
-                ProposalRisk.HitsFor(db, p.Id).Count(h => h.Status == HitStatus.Active && h.Disposition == Disposition.None)))
+                db.ScreeningHits.Count(h => (h.ProposalId == p.Id
+                        || (h.PersonId != null && db.ProposalMembers.Any(m => m.ProposalId == p.Id && m.PersonId == h.PersonId)))
+                    && h.Status == HitStatus.Active && h.Disposition == Disposition.None)))
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedList<QueueItem>(items, page, pageSize, total));
     }
