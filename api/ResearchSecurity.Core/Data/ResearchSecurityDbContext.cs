@@ -58,8 +58,9 @@ public sealed class ResearchSecurityDbContext(
         throw new NotSupportedException("Use SaveChangesAsync: audit sealing needs an async transaction.");
 
     /// <summary>
-    /// Saves the change and its audit events atomically. When audit events are pending, a transaction-scoped
-    /// advisory lock serialises chain writers so sequence numbers and previous-hash links never fork.
+    /// Saves the change and its audit events atomically, in one transaction. The records are written first; only then
+    /// is a transaction-scoped advisory lock taken to append the audit events, so the serialised part (read the chain
+    /// head, insert the events, commit) is as short as possible while sequence numbers and hash links never fork.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -70,6 +71,9 @@ public sealed class ResearchSecurityDbContext(
         var transaction = Database.CurrentTransaction ?? await Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            foreach (var evt in pending) Entry(evt).State = EntityState.Detached;
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+
             await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
             var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
@@ -80,8 +84,9 @@ public sealed class ResearchSecurityDbContext(
             {
                 evt.Seal(++sequence, previous, now, auditContext);
                 previous = evt.Hash;
+                Entry(evt).State = EntityState.Added;
             }
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (ownTransaction) await transaction.CommitAsync(cancellationToken);
             return written;
         }

@@ -119,7 +119,8 @@ public sealed class Proposal : AggregateRoot
 
     public void Claim(string reviewerId, DateTimeOffset now)
     {
-        EnsureInReview("claimed");
+        if (Status is not (ProposalStatus.InReview or ProposalStatus.Escalated or ProposalStatus.InfoRequested or ProposalStatus.Screening or ProposalStatus.Submitted))
+            throw new DomainException($"A {Status} proposal cannot be claimed.");
         AssignedReviewerId = reviewerId;
         Touch(now);
     }
@@ -159,8 +160,15 @@ public sealed class Proposal : AggregateRoot
         Touch(now);
     }
 
-    /// <summary>Checks that a decision may be recorded now (it may still wait for a confirmation).</summary>
-    public void EnsureDecidable() => EnsureInReview("decided");
+    /// <summary>
+    /// A decision is being recorded (it may still wait for a confirmation). Touching the row makes two reviewers
+    /// deciding at once collide on the concurrency token instead of both succeeding.
+    /// </summary>
+    public void NoteDecisionRecorded(DateTimeOffset now)
+    {
+        EnsureInReview("decided");
+        Touch(now);
+    }
 
     /// <summary>
     /// A partner, end user, person or funding source changed after approval: the approval no longer covers the

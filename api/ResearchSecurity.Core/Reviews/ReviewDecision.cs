@@ -33,7 +33,7 @@ public sealed class ReviewDecision : Entity
     public static ReviewDecision Record(Proposal proposal, ProposalStatus outcome, string rationale,
         IReadOnlyList<ConditionDetails> conditions, string reviewer, DateTimeOffset now)
     {
-        proposal.EnsureDecidable();
+        proposal.NoteDecisionRecorded(now);
         if (outcome is not (ProposalStatus.Approved or ProposalStatus.ApprovedWithConditions or ProposalStatus.Rejected))
             throw new DomainException($"{outcome} is not a decision outcome.");
         if (string.IsNullOrWhiteSpace(rationale)) throw new DomainException("A decision needs a rationale.");

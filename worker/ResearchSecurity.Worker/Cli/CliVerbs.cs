@@ -11,6 +11,8 @@ public static class CliVerbs
         ["screen"] = ScreenVerb.Run,
         ["compare"] = CompareVerb.Run,
         ["bench"] = BenchVerb.Run,
+        ["verify-audit"] = AuditVerbs.Verify,
+        ["bench-audit"] = AuditVerbs.Bench,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> verb) => Verbs.TryGetValue(name, out verb!);

@@ -25,9 +25,9 @@ namespace ResearchSecurity.Core.Data.Migrations
 
             modelBuilder.Entity("ResearchSecurity.Core.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
@@ -91,6 +91,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("reason");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
@@ -101,7 +105,7 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("subject_type");
 
-                    b.HasKey("Sequence")
+                    b.HasKey("Id")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("OccurredAt")
@@ -109,6 +113,10 @@ namespace ResearchSecurity.Core.Data.Migrations
 
                     b.HasIndex("ProposalId")
                         .HasDatabaseName("ix_audit_events_proposal_id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_sequence");
 
                     b.HasIndex("SubjectType", "SubjectId")
                         .HasDatabaseName("ix_audit_events_subject_type_subject_id");
