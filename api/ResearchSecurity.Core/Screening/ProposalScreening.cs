@@ -66,7 +66,6 @@ public static class ProposalScreening
         if (proposalIds.Count == 0) return;
         await SubjectLocks.LockProposalsAsync(db, proposalIds, ct);
         var proposals = await db.Proposals.IgnoreAutoIncludes().Where(p => proposalIds.Contains(p.Id)).ToListAsync(ct);
-        var sensitive = await db.TechnologyAreas.AsNoTracking().Where(t => t.IsSensitive).Select(t => t.Code).ToListAsync(ct);
         foreach (var proposal in proposals)
         {
             if (proposal.Status is ProposalStatus.Submitted or ProposalStatus.Screening)
@@ -81,19 +80,11 @@ public static class ProposalScreening
                         status.Failed > 0 ? $"{status.Failed} subject(s) could not be screened." : null);
                 }
             }
-            var members = await db.ProposalMembers.AsNoTracking().Where(m => m.ProposalId == proposal.Id).Select(m => m.PersonId).ToListAsync(ct);
-            var hits = await (from h in db.ScreeningHits.AsNoTracking()
-                              join w in db.Watchlists.AsNoTracking() on h.WatchlistId equals w.Id
-                              where h.ProposalId == proposal.Id || (h.PersonId != null && members.Contains(h.PersonId.Value))
-                              select new { Hit = h, w.DisplayName, w.Severity }).ToListAsync(ct);
-            var (level, reasons) = RiskAssessment.Assess(hits.Select(h => new RiskAssessment.HitInput(h.Hit, h.DisplayName, h.Severity)),
-                proposal.TechnologyAreas.Any(sensitive.Contains), options);
-            var text = string.Join("\n", reasons);
-            if (proposal.RiskLevel == level && proposal.RiskReasons == text) continue;
-            var previous = proposal.RiskLevel;
-            proposal.SetRisk(level, text);
+            var (previous, previousReasons) = (proposal.RiskLevel, proposal.RiskReasons);
+            var level = await ProposalRisk.RecalculateAsync(db, proposal, options, ct);
+            if (previous == level && previousReasons == proposal.RiskReasons) continue;
             db.Audit(AuditEventType.RiskAssessed, nameof(Proposal), proposal.Id, proposal.Id,
-                AuditChanges.Of(new { RiskLevel = previous.ToString() }, new { RiskLevel = level.ToString(), Reasons = reasons }));
+                AuditChanges.Of(new { RiskLevel = previous.ToString() }, new { RiskLevel = level.ToString(), Reasons = proposal.RiskReasons }));
         }
     }
 }
