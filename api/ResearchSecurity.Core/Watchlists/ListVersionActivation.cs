@@ -14,7 +14,7 @@ namespace ResearchSecurity.Core.Watchlists;
 /// </summary>
 public static class ListVersionActivation
 {
-    public static async Task<JobProgress> ActivateAsync(ResearchSecurityDbContext db, IBackgroundJobClient jobs, Watchlist watchlist, ListVersion version,
+    public static async Task<JobProgress> ActivateAsync(ResearchSecurityDbContext db, IBackgroundJobClient? jobs, Watchlist watchlist, ListVersion version,
         string actor, CancellationToken ct)
     {
         var previous = watchlist.ActiveVersionId is { } activeId && activeId != version.Id
@@ -30,6 +30,7 @@ public static class ListVersionActivation
             new { WatchlistId = watchlist.Id, ActiveVersion = previous?.Number },
             new { WatchlistId = watchlist.Id, ActiveVersion = version.Number, RescreenJob = progress.Id }));
         await db.SaveChangesAsync(ct);
+        if (jobs is null) return progress; // the caller runs the re-screen itself (CLI benchmark)
         Enqueue(jobs, progress);
         await db.SaveChangesAsync(ct);
         return progress;

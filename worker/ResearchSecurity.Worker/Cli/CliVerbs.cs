@@ -11,6 +11,8 @@ public static class CliVerbs
         ["screen"] = ScreenVerb.Run,
         ["compare"] = CompareVerb.Run,
         ["bench"] = BenchVerb.Run,
+        ["seed-rescreen"] = SeedRescreenVerb.Run,
+        ["bench-rescreen"] = BenchRescreenVerb.Run,
         ["verify-audit"] = AuditVerbs.Verify,
         ["bench-audit"] = AuditVerbs.Bench,
     };
