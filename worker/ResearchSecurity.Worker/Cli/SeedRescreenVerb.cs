@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace ResearchSecurity.Worker.Cli;
 
@@ -22,7 +23,10 @@ internal static class SeedRescreenVerb
         var every = int.Parse(args.One("listed-every") ?? "50", CultureInfo.InvariantCulture);
         var cs = args.One("connection") ?? await CliDatabase.CreateAsync(args.Required("server"), "rs_bench");
         await using (var db = CliDatabase.Open(cs, "seed"))
+        {
+            await db.Database.MigrateAsync();
             await RescreenSetup.RegisterAsync(db, 2024);
+        }
         var started = DateTime.UtcNow;
         var made = await SubjectSeeder.SeedAsync(cs, subjects, RescreenSetup.ListedNames(2025), every);
         await Console.Error.WriteLineAsync($"seeded {made:N0} affiliations in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
