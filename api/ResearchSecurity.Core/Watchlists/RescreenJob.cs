@@ -18,7 +18,7 @@ public sealed record RescreenParameters(string WatchlistId, Guid VersionId, Guid
 
 /// <summary>What a re-screen did, stored as the job's result.</summary>
 public sealed record RescreenResult(int Added, int Changed, int Removed, int Subjects, int Screened, int Raised, int ReRaised, int MadeHistorical,
-    string Strategy, double Seconds);
+    string Strategy, double Seconds, double ReadSeconds, double ScreenSeconds, double StoreSeconds);
 
 /// <summary>
 /// After a list version is activated: hits on entities that left the list become historical, and every stored subject
@@ -91,6 +91,7 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
             ? await ActiveListsProvider.LoadAsync(db, [version], (_, entityId) => affected.Contains(entityId), ct, PrefilterOptions)
             : null;
         var screened = 0;
+        var (read, screen, store) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (typeIndex, after) = ParseCheckpoint(progress.Checkpoint);
         var processed = progress.Processed;
         var asOf = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
@@ -99,12 +100,18 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
             var type = SubjectTypes.All[typeIndex];
             while (true)
             {
+                read.Start();
                 var page = await SubjectCatalog.PageAsync(db, type, after, only: null, options.Value.RescreenBatchSize, ct);
+                read.Stop();
                 if (page.Count == 0) break;
+                screen.Start();
                 var results = ScreenPage(page, lists, delta, p.WatchlistId, affected, asOf);
+                screen.Stop();
                 screened += results.Screened;
+                store.Start();
                 await StorePageAsync(page, results.Matches, p.WatchlistId, affected, progress, processed + page.Count,
                     $"{typeIndex}:{page[^1].Id}", tally, ct);
+                store.Stop();
                 processed += page.Count;
                 after = page[^1].Id;
                 if (page.Count < options.Value.RescreenBatchSize) break;
@@ -118,7 +125,8 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
         var proposals = await ProposalScreening.ProposalsOfAsync(db, touched.Where(t => t.ProposalId != null).Select(t => t.ProposalId!.Value),
             touched.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value), ct);
         var result = new RescreenResult(affected.Count - changed, changed, removed.Count, total, screened, tally.Raised, tally.ReRaised, tally.MadeHistorical,
-            strategy.ToString(), Math.Round(clock.Elapsed.TotalSeconds, 2));
+            strategy.ToString(), Math.Round(clock.Elapsed.TotalSeconds, 2), Math.Round(read.Elapsed.TotalSeconds, 2), Math.Round(screen.Elapsed.TotalSeconds, 2),
+            Math.Round(store.Elapsed.TotalSeconds, 2));
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await ProposalScreening.RefreshAsync(db, proposals, risk.Value, db.Clock.GetUtcNow(), ct);
