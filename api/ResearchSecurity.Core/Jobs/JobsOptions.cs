@@ -8,6 +8,8 @@ public enum RescreenStrategy
     FullScan = 0,
     /// <summary>Screen every subject with a small engine of only the added/changed entities; confirm its candidates with the full engine.</summary>
     DeltaPrefilter = 1,
+    /// <summary>Probe every subject's words against a word index of the added/changed entities; confirm the few candidates with the full engine.</summary>
+    EntityWordIndex = 2,
 }
 
 /// <summary>Background-job settings shared by the API (which enqueues) and the worker (which runs the jobs).</summary>
@@ -31,7 +33,7 @@ public sealed class JobsOptions
     [Range(10, 100_000)]
     public int RescreenBatchSize { get; set; } = 2000;
 
-    public RescreenStrategy RescreenStrategy { get; set; } = RescreenStrategy.DeltaPrefilter;
+    public RescreenStrategy RescreenStrategy { get; set; } = RescreenStrategy.EntityWordIndex;
 
     /// <summary>A job taken by a worker that stopped heart-beating is handed to another worker after this long.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]

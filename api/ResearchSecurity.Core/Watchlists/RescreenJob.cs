@@ -87,14 +87,20 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
         await RetireRemovedAsync(p.WatchlistId, removed, version.Number, tally, ct);
 
         var strategy = options.Value.RescreenStrategy;
+        var asOf = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         using var delta = strategy == RescreenStrategy.DeltaPrefilter && affected.Count > 0
             ? await ActiveListsProvider.LoadAsync(db, [version], (_, entityId) => affected.Contains(entityId), ct, PrefilterOptions)
+            : null;
+        var words = strategy == RescreenStrategy.EntityWordIndex
+            ? new EntityWordIndex(lists.Entities.Where(e => e.ListId == p.WatchlistId && affected.Contains(e.EntityId)), lists.Entities)
+            : null;
+        Func<ScreeningSubject, bool>? prefilter = delta is not null ? s => delta.Screen(s, asOf).Count > 0
+            : words is not null ? words.MayMatch
             : null;
         var screened = 0;
         var (read, screen, store) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (typeIndex, after) = ParseCheckpoint(progress.Checkpoint);
         var processed = progress.Processed;
-        var asOf = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         for (; typeIndex < SubjectTypes.All.Count && affected.Count > 0; typeIndex++, after = null)
         {
             var type = SubjectTypes.All[typeIndex];
@@ -105,7 +111,7 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
                 read.Stop();
                 if (page.Count == 0) break;
                 screen.Start();
-                var results = ScreenPage(page, lists, delta, p.WatchlistId, affected, asOf);
+                var results = ScreenPage(page, lists, prefilter, p.WatchlistId, affected, asOf);
                 screen.Stop();
                 screened += results.Screened;
                 store.Start();
@@ -140,8 +146,11 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
 
     private sealed record PageResult(Dictionary<int, IReadOnlyList<FieldMatch>> Matches, int Screened);
 
-    /// <summary>Screens a page on all cores; only matches on the activated list's added or changed entities count.</summary>
-    private static PageResult ScreenPage(IReadOnlyList<ScreeningSubject> page, ScreeningLists lists, ScreeningLists? delta, string watchlistId,
+    /// <summary>
+    /// Screens a page on all cores; only matches on the activated list's added or changed entities count. The prefilter
+    /// (if any) only picks candidates: the full engine decides, so scores equal those of a normal screening.
+    /// </summary>
+    private static PageResult ScreenPage(IReadOnlyList<ScreeningSubject> page, ScreeningLists lists, Func<ScreeningSubject, bool>? prefilter, string watchlistId,
         HashSet<string> affected, DateOnly asOf)
     {
         var found = new IReadOnlyList<FieldMatch>?[page.Count];
@@ -149,8 +158,7 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
         Parallel.For(0, page.Count, i =>
         {
             var subject = page[i];
-            // The small engine of changed entities is a cheap filter; the full engine decides, so scores equal a normal screening.
-            if (delta is not null && delta.Screen(subject, asOf).Count == 0) return;
+            if (prefilter is not null && !prefilter(subject)) return;
             Interlocked.Increment(ref screened);
             var matches = lists.Screen(subject, asOf).Where(m => m.Match.ListId == watchlistId && affected.Contains(m.Match.EntityId)).ToList();
             found[i] = matches;
@@ -158,7 +166,7 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
         var result = new Dictionary<int, IReadOnlyList<FieldMatch>>();
         for (var i = 0; i < found.Length; i++)
             if (found[i] is { } f) result[i] = f;
-        return new PageResult(result, delta is null ? page.Count : screened);
+        return new PageResult(result, screened);
     }
 
     private async Task StorePageAsync(IReadOnlyList<ScreeningSubject> page, Dictionary<int, IReadOnlyList<FieldMatch>> matches, string watchlistId,

@@ -35,6 +35,7 @@ public sealed class ScreeningLists : IDisposable
     }
 
     public IReadOnlyList<VersionInUse> Versions { get; }
+    public IEnumerable<WatchlistEntity> Entities => _entities.Values;
     public ScreeningEngine Engine { get; }
 
     /// <summary>"watchlistId:versionNumber" comma-separated: the evidence stored on each run.</summary>

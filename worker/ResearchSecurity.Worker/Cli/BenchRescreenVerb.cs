@@ -10,7 +10,7 @@ using ResearchSecurity.Core.Watchlists;
 namespace ResearchSecurity.Worker.Cli;
 
 /// <summary>
-/// bench-rescreen --connection &lt;database seeded by seed-rescreen&gt; [--strategy DeltaPrefilter|FullScan] [--batch 2000]
+/// bench-rescreen --connection &lt;database seeded by seed-rescreen&gt; [--strategy EntityWordIndex|DeltaPrefilter|FullScan] [--batch 2000]
 /// Activates §1286 FY2025 after FY2024 over the stored subjects and runs the re-screen job in this process, timing
 /// it end to end (database reads and writes included). Every run starts from the same state. Numbers go to stderr;
 /// run one process per strategy so peak memory is the re-screen's own.
@@ -22,11 +22,11 @@ internal static class BenchRescreenVerb
         var args = new CliArgs(argv);
         if (!args.Has("connection"))
         {
-            await Console.Error.WriteLineAsync("usage: bench-rescreen --connection <cs> [--strategy DeltaPrefilter|FullScan] [--batch 2000]");
+            await Console.Error.WriteLineAsync("usage: bench-rescreen --connection <cs> [--strategy EntityWordIndex|DeltaPrefilter|FullScan] [--batch 2000]");
             return 2;
         }
         var cs = args.Required("connection");
-        var strategy = Enum.Parse<RescreenStrategy>(args.One("strategy") ?? nameof(RescreenStrategy.DeltaPrefilter), ignoreCase: true);
+        var strategy = Enum.Parse<RescreenStrategy>(args.One("strategy") ?? nameof(RescreenStrategy.EntityWordIndex), ignoreCase: true);
         var options = new JobsOptions { RescreenStrategy = strategy, RescreenBatchSize = int.Parse(args.One("batch") ?? "2000", CultureInfo.InvariantCulture) };
 
         Guid progressId;
@@ -45,9 +45,12 @@ internal static class BenchRescreenVerb
         {
             var progress = await db.JobProgress.AsNoTracking().SingleAsync(j => j.Id == progressId);
             var hits = await db.ScreeningHits.CountAsync(h => h.WatchlistId == RescreenSetup.ListId);
+            // Same fingerprint = the same (subject, field, entity, score) hits, whatever the strategy.
+            var fingerprint = (await db.Database.SqlQuery<string>($@"SELECT coalesce(md5(string_agg(subject_id::text || field || entity_id || score::text, ',' ORDER BY subject_id, field, entity_id)), '')
+                AS ""Value"" FROM screening_hits WHERE watchlist_id = {RescreenSetup.ListId}").ToListAsync()).Single();
             Console.Error.WriteLine(
                 $"re-screen {strategy}: {progress.Total:N0} subjects in {elapsed.TotalSeconds:F1} s ({progress.Total / elapsed.TotalSeconds:N0}/s); " +
-                $"{hits:N0} hits stored; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; " +
+                $"{hits:N0} hits stored (fingerprint {fingerprint[..8]}); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; " +
                 $"{Environment.ProcessorCount} cores; result {progress.Result}");
         }
         return 0;
