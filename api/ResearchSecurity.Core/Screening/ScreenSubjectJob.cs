@@ -45,7 +45,7 @@ public sealed class ScreenSubjectJob(ResearchSecurityDbContext db, ActiveListsPr
             coalesced = await db.ScreeningRuns.Where(r => r.SubjectId == run.SubjectId && r.SubjectType == run.SubjectType
                 && r.Outcome == ScreeningOutcome.Pending && r.Id != run.Id).ToListAsync(ct);
             var active = await ActiveListsProvider.ActiveVersionsAsync(db, ct);
-            var label = string.Join(",", active.OrderBy(v => v.WatchlistId, StringComparer.Ordinal).Select(v => $"{v.WatchlistId}:{v.Number}"));
+            var label = VersionInUse.Label(active);
             foreach (var r in coalesced.Prepend(run)) r.Start(jobId, run.Fields, label, now);
             await ProposalScreening.BeginAsync(db, await ProposalScreening.ProposalsOfAsync(db, Owner(run), People(run), ct), now, ct);
             await db.SaveChangesAsync(ct);

@@ -7,7 +7,12 @@ using EngineWatchlist = ResearchSecurity.Screening.Model.Watchlist;
 namespace ResearchSecurity.Core.Watchlists;
 
 /// <summary>A list version taking part in a screening, with what risk assessment needs to weigh its hits.</summary>
-public sealed record VersionInUse(string WatchlistId, string DisplayName, int Severity, Guid VersionId, int Number);
+public sealed record VersionInUse(string WatchlistId, string DisplayName, int Severity, Guid VersionId, int Number)
+{
+    /// <summary>"watchlistId:versionNumber" comma-separated: the evidence stored on each run.</summary>
+    public static string Label(IEnumerable<VersionInUse> versions) =>
+        string.Join(",", versions.OrderBy(v => v.WatchlistId, StringComparer.Ordinal).Select(v => $"{v.WatchlistId}:{v.Number}"));
+}
 
 /// <summary>One match of one field of a subject, tied to the list version it was found in.</summary>
 public sealed record FieldMatch(ScreenedField Field, ScreeningMatch Match, Guid ListVersionId, string EntityContentHash);
@@ -38,8 +43,7 @@ public sealed class ScreeningLists : IDisposable
     public IEnumerable<WatchlistEntity> Entities => _entities.Values;
     public ScreeningEngine Engine { get; }
 
-    /// <summary>"watchlistId:versionNumber" comma-separated: the evidence stored on each run.</summary>
-    public string Label => string.Join(",", Versions.OrderBy(v => v.WatchlistId, StringComparer.Ordinal).Select(v => $"{v.WatchlistId}:{v.Number}"));
+    public string Label => VersionInUse.Label(Versions);
 
     public VersionInUse? Version(string watchlistId) => _versions.GetValueOrDefault(watchlistId);
 

@@ -21,19 +21,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => ConfigureTestHost(builder, ConnectionString);
+
+    /// <summary>The settings every test host of the API uses: Testing environment, its own database, development sign-in.</summary>
+    internal static void ConfigureTestHost(IWebHostBuilder builder, string connectionString)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Api:EnableDevelopmentAuthentication", "true");
         builder.UseSetting("Api:ApplyMigrationsOnStartup", "true");
         builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
     }
 
     /// <summary>A client signed in as <paramref name="userId"/> with the given roles (none = anonymous).</summary>
-    public HttpClient ClientFor(string? userId, params string[] roles)
+    public HttpClient ClientFor(string? userId, params string[] roles) => SignIn(CreateClient(), userId, roles);
+
+    internal static HttpClient SignIn(HttpClient client, string? userId, string[] roles)
     {
-        var client = CreateClient();
         if (userId is not null)
         {
             client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.UserHeader, userId);

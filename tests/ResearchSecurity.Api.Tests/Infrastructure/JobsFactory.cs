@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -27,10 +26,7 @@ public sealed class JobsFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-        builder.UseSetting("Api:EnableDevelopmentAuthentication", "true");
-        builder.UseSetting("Api:ApplyMigrationsOnStartup", "true");
+        ApiFactory.ConfigureTestHost(builder, ConnectionString);
         builder.UseSetting("Jobs:CoalesceDelay", "00:00:01.500");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:00.200");
@@ -47,14 +43,7 @@ public sealed class JobsFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public HttpClient ClientFor(string userId, params string[] roles)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.UserHeader, userId);
-        client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.RolesHeader, string.Join(',', roles));
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client;
-    }
+    public HttpClient ClientFor(string userId, params string[] roles) => ApiFactory.SignIn(CreateClient(), userId, roles);
 
     public HttpClient Admin() => ClientFor("admin-1", Roles.Administrator);
 }

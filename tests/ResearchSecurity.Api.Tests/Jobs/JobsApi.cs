@@ -84,6 +84,19 @@ public static class JobsApi
         return await response.ShouldBe(HttpStatusCode.Created);
     }
 
+    /// <summary>Polls <paramref name="probe"/> until <paramref name="done"/> holds, failing after <paramref name="timeout"/> (default <see cref="Timeout"/>).</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null, int pollMilliseconds = 200)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? Timeout);
+        while (true)
+        {
+            var value = await probe();
+            if (done(value)) return value;
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out; last value {value}");
+            await Task.Delay(pollMilliseconds);
+        }
+    }
+
     public static async Task<T> WithDbAsync<T>(this JobsFactory factory, Func<ResearchSecurityDbContext, Task<T>> action)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -297,20 +297,7 @@ public sealed class ScreeningJobsTests(JobsFactory factory)
         return await db.SaveChangesAsync();
     });
 
-    private static async Task WaitAsync(Func<Task<int>> probe, int expected)
-    {
-        await WaitForAsync(probe, v => v == expected);
-    }
+    private static Task WaitAsync(Func<Task<int>> probe, int expected) => JobsApi.WaitForAsync(probe, v => v == expected);
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + JobsApi.Timeout;
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out; last value {value}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done) => JobsApi.WaitForAsync(probe, done);
 }

@@ -82,11 +82,11 @@ public sealed class WorkerProcessTests : IAsyncLifetime
             runIds = runs.Select(r => r.Id).ToList();
         }
         var jobIds = runIds.Select(id => client.Enqueue<ScreenSubjectJob>(j => j.RunAsync(id, null, CancellationToken.None))).ToList();
-        await WaitForAsync(async () =>
+        await JobsApi.WaitForAsync(async () =>
         {
             await using var db = Open();
-            return await db.ScreeningRuns.CountAsync(r => runIds.Contains(r.Id) && r.Outcome == ScreeningOutcome.Done) == runIds.Count;
-        });
+            return await db.ScreeningRuns.CountAsync(r => runIds.Contains(r.Id) && r.Outcome == ScreeningOutcome.Done);
+        }, done => done == runIds.Count);
         var monitoring = storage.GetMonitoringApi();
         var performedBy = jobIds.Select(id => monitoring.JobDetails(id).History.Where(h => h.StateName == "Processing").ToList()).ToList();
         Assert.All(performedBy, processing => Assert.Single(processing));
@@ -101,28 +101,14 @@ public sealed class WorkerProcessTests : IAsyncLifetime
         return new ResearchSecurityDbContext(options.Options, new SystemAuditContext("test"), TimeProvider.System);
     }
 
-    private async Task<JobProgress> WaitForProgressAsync(Guid id, Func<JobProgress, bool> done, TimeSpan? timeout = null)
-    {
-        JobProgress? last = null;
-        await WaitForAsync(async () =>
+    private Task<JobProgress> WaitForProgressAsync(Guid id, Func<JobProgress, bool> done, TimeSpan? timeout = null) =>
+        JobsApi.WaitForAsync(async () =>
         {
             await using var db = Open();
-            last = await db.JobProgress.AsNoTracking().SingleAsync(j => j.Id == id);
-            Assert.NotEqual(JobProgressState.Failed, last.State);
-            return done(last);
-        }, timeout, pollMilliseconds: 20);
-        return last!;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> probe, TimeSpan? timeout = null, int pollMilliseconds = 200)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
-        while (!await probe())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the workers.");
-            await Task.Delay(pollMilliseconds);
-        }
-    }
+            var progress = await db.JobProgress.AsNoTracking().SingleAsync(j => j.Id == id);
+            Assert.NotEqual(JobProgressState.Failed, progress.State);
+            return progress;
+        }, done, timeout ?? TimeSpan.FromMinutes(2), pollMilliseconds: 20);
 
     private Process StartWorker(string name)
     {

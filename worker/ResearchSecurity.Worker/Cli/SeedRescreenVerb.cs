@@ -27,9 +27,9 @@ internal static class SeedRescreenVerb
             await db.Database.MigrateAsync();
             await RescreenSetup.RegisterAsync(db, 2024);
         }
-        var started = DateTime.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var made = await SubjectSeeder.SeedAsync(cs, subjects, RescreenSetup.ListedNames(2025), every);
-        await Console.Error.WriteLineAsync($"seeded {made:N0} affiliations in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+        await Console.Error.WriteLineAsync($"seeded {made:N0} affiliations in {started.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine(cs);
         return 0;
     }
