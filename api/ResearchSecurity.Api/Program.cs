@@ -110,7 +110,8 @@ api.MapJobs();
 api.MapScreening();
 
 // Hangfire's own dashboard for administrators; the endpoint policy replaces its local-requests-only default filter.
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false })
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false },
+        app.Services.GetRequiredService<JobStorage>())
     .RequireAuthorization(Policies.WatchlistsManage);
 
 await app.RunAsync();

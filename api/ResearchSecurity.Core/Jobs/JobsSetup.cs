@@ -1,5 +1,8 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,32 +27,43 @@ public static class JobsSetup
         services.AddOptions<RiskOptions>().Bind(configuration.GetSection(RiskOptions.Section))
             .Validate(o => o.Critical > o.High && o.High > o.Medium && o.Medium > 0, "Risk thresholds must be Critical > High > Medium > 0.")
             .ValidateOnStart();
-        services.AddHangfire((sp, config) =>
+        // Storage, activator and filters are this host's own singletons, never Hangfire's process-wide globals: two hosts
+        // in one process (the API and a server in tests) would otherwise run each other's jobs with each other's services.
+        services.AddSingleton<JobStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            // Hangfire's global default retries 10 times over hours; ours comes from configuration.
-            foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute or JobContextFilter).ToList())
-                GlobalJobFilters.Filters.Remove(filter.Instance);
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = SchemaName,
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = options.QueuePollInterval,
-                    // A worker that dies stops renewing its jobs' invisibility; another worker takes them over.
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = options.InvisibilityTimeout,
-                })
-                .UseFilter(new JobContextFilter())
-                .UseFilter(new AutomaticRetryAttribute
+            var storage = new PostgreSqlStorageOptions
+            {
+                SchemaName = SchemaName,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = options.QueuePollInterval,
+                // A worker that dies stops renewing its jobs' invisibility; another worker takes them over.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = options.InvisibilityTimeout,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storage), storage);
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IJobFilterProvider>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            var filters = new JobFilterCollection
+            {
+                new StatisticsHistoryAttribute(),
+                new ContinuationsSupportAttribute(),
+                new JobContextFilter(),
+                new AutomaticRetryAttribute
                 {
                     Attempts = options.RetryAttempts,
                     DelaysInSeconds = options.RetryDelaysSeconds,
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
-                });
+                },
+            };
+            return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
         });
+        services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddSingleton<ActiveListsProvider>();
         services.AddScoped<ScreeningRequestInterceptor>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<ScreeningRequestInterceptor>());
