@@ -36,26 +36,35 @@ public sealed class ScreenSubjectJob(ResearchSecurityDbContext db, ActiveListsPr
     {
         var now = db.Clock.GetUtcNow();
         ScreeningRun? run;
-        IReadOnlyList<ScreeningRun> coalesced;
-        // 1. Claim: the run row is locked, so an edit that coalesced into it has committed before we read the subject.
+        // 1. Claim, holding the run's row only for this: an edit that coalesced into the run (it holds the row FOR SHARE)
+        //    has committed before we go on, so the subject read below includes it.
         await using (var claim = await db.Database.BeginTransactionAsync(ct))
         {
             run = await db.ScreeningRuns.FromSql($"SELECT * FROM screening_runs WHERE id = {runId} FOR UPDATE").SingleOrDefaultAsync(ct);
             if (run is null || run.Outcome == ScreeningOutcome.Done) return;
-            coalesced = await db.ScreeningRuns.Where(r => r.SubjectId == run.SubjectId && r.SubjectType == run.SubjectType
-                && r.Outcome == ScreeningOutcome.Pending && r.Id != run.Id).ToListAsync(ct);
-            var active = await ActiveListsProvider.ActiveVersionsAsync(db, ct);
-            var label = VersionInUse.Label(active);
-            foreach (var r in coalesced.Prepend(run)) r.Start(jobId, run.Fields, label, now);
-            await ProposalScreening.BeginAsync(db, await ProposalScreening.ProposalsOfAsync(db, Owner(run), People(run), ct), now, ct);
+            run.Start(jobId, run.Fields, VersionInUse.Label(await ActiveListsProvider.ActiveVersionsAsync(db, ct)), now);
             await db.SaveChangesAsync(ct);
             await claim.CommitAsync(ct);
+        }
+        await using (var begin = await db.Database.BeginTransactionAsync(ct))
+        {
+            await ProposalScreening.BeginAsync(db, await ProposalScreening.ProposalsOfAsync(db, Owner(run), People(run), ct), now, ct);
+            await db.SaveChangesAsync(ct);
+            await begin.CommitAsync(ct);
         }
 
         // 2. Screen and store, under the subject's lock so a re-screen or a second worker cannot interleave.
         var engine = await lists.GetAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SubjectLocks.LockSubjectsAsync(db, [run.SubjectId], ct);
+        await db.Entry(run).ReloadAsync(ct);
+        if (run.Outcome == ScreeningOutcome.Done) return; // a duplicate delivery finished it while we waited for the lock
+        // Other pending runs of this subject committed by now are covered by this screening (their own jobs will find them done);
+        // rows another job is claiming right now are skipped, never waited for.
+        var coalesced = await db.ScreeningRuns.FromSql($"""
+            SELECT * FROM screening_runs WHERE subject_id = {run.SubjectId} AND subject_type = {run.SubjectType}
+            AND outcome = 'Pending' AND id <> {run.Id} FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
         var key = new SubjectKey(run.SubjectType, run.SubjectId);
         var subject = await SubjectCatalog.LoadAsync(db, key, ct);
         var existing = await db.ScreeningHits.Where(h => h.SubjectType == key.Type && h.SubjectId == key.Id).ToListAsync(ct);

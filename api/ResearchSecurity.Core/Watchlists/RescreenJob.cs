@@ -173,17 +173,22 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
         HashSet<string> affected, JobProgress progress, int processed, string checkpoint, HitTally tally, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = page.Select(s => s.Id).ToList();
         var affectedIds = affected.ToList();
-        // Existing hits of this page on the affected entities: refreshed when matched again, historical when not.
-        var existing = await db.ScreeningHits.Where(h => ids.Contains(h.SubjectId) && h.WatchlistId == watchlistId && affectedIds.Contains(h.EntityId))
-            .ToListAsync(ct);
-        var bySubject = existing.ToLookup(h => (h.SubjectType, h.SubjectId));
+        // Subjects to write: those that matched, and those with hits on the affected entities (which may have to be retired).
+        var pageIds = page.Select(s => s.Id).ToList();
+        var withHits = await db.ScreeningHits.AsNoTracking()
+            .Where(h => pageIds.Contains(h.SubjectId) && h.WatchlistId == watchlistId && affectedIds.Contains(h.EntityId))
+            .Select(h => h.SubjectId).Distinct().ToListAsync(ct);
         var writes = page.Select((s, i) => (Subject: s, Index: i))
-            .Where(x => (matches.TryGetValue(x.Index, out var m) && m.Count > 0) || bySubject.Contains((x.Subject.Type, x.Subject.Id))).ToList();
+            .Where(x => (matches.TryGetValue(x.Index, out var m) && m.Count > 0) || withHits.Contains(x.Subject.Id)).ToList();
         if (writes.Count > 0)
         {
-            await SubjectLocks.LockSubjectsAsync(db, writes.Select(w => w.Subject.Id), ct);
+            // Lock first, then read the hits, so a screening job on the same subject cannot insert one in between.
+            var ids = writes.Select(w => w.Subject.Id).ToList();
+            await SubjectLocks.LockSubjectsAsync(db, ids, ct);
+            var existing = await db.ScreeningHits.Where(h => ids.Contains(h.SubjectId) && h.WatchlistId == watchlistId && affectedIds.Contains(h.EntityId))
+                .ToListAsync(ct);
+            var bySubject = existing.ToLookup(h => (h.SubjectType, h.SubjectId));
             var now = db.Clock.GetUtcNow();
             foreach (var (subject, index) in writes)
             {
