@@ -1,12 +1,13 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.Funding;
 using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
+using ResearchSecurity.Api.Features.Users;
+using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
@@ -45,16 +46,7 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-var authentication = builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName);
-if (apiOptions.EnableDevelopmentAuthentication && (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")))
-{
-    authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
-}
-else
-{
-    // Without the development scheme nobody can sign in yet: every protected request answers 401.
-    authentication.AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
-}
+builder.AddResearchSecurityIdentity(apiOptions, connectionString);
 builder.Services.AddAuthorization(Policies.Register);
 
 builder.Services.AddOpenApi();
@@ -62,11 +54,14 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database"
 
 var app = builder.Build();
 
-if (args.Contains("--migrate-only") || apiOptions.ApplyMigrationsOnStartup)
+var migrateOnly = args.Contains("--migrate-only");
+var seedUsers = args.Contains("--seed-users");
+if (migrateOnly || seedUsers || apiOptions.ApplyMigrationsOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>().Database.MigrateAsync();
-    if (args.Contains("--migrate-only")) return;
+    await IdentitySetup.MigrateAndSeedAsync(scope.ServiceProvider, seedUsers);
+    if (migrateOnly || seedUsers) return;
 }
 
 app.UseMiddleware<CorrelationIdMiddleware>();
@@ -74,19 +69,24 @@ app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
+// Sign-in page and OpenID Connect endpoints: the only other anonymous routes (see IdentitySetup).
+app.MapResearchSecurityIdentity();
 
 var api = app.MapGroup("/api/v1");
 api.MapProposals();
 api.MapPeople();
 api.MapFunding();
 api.MapReference();
+api.MapUsers();
 
 await app.RunAsync();
 
