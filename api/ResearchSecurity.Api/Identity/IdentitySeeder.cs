@@ -35,7 +35,8 @@ public sealed class IdentitySeeder(
         }
     }
 
-    public async Task SeedClientsAsync(bool printSecrets)
+    /// <param name="output">Where a generated client secret is printed; without it, a client lacking a configured secret is skipped.</param>
+    public async Task SeedClientsAsync(TextWriter? output)
     {
         var auth = options.Value;
         if (await applications.FindByClientIdAsync(auth.WebClient.ClientId) is null)
@@ -65,7 +66,7 @@ public sealed class IdentitySeeder(
         if (await applications.FindByClientIdAsync(integration.ClientId) is null)
         {
             var secret = integration.ClientSecret;
-            if (secret is null && !printSecrets)
+            if (secret is null && output is null)
             {
                 logger.LogWarning("OIDC client {ClientId} not created: Auth:IntegrationClient:ClientSecret is not set", integration.ClientId);
                 return;
@@ -81,20 +82,20 @@ public sealed class IdentitySeeder(
             };
             foreach (var scope in integration.Scopes) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
             await applications.CreateAsync(descriptor);
-            if (printSecrets && integration.ClientSecret is null)
-                Console.WriteLine($"  client {integration.ClientId} (scopes: {string.Join(' ', integration.Scopes)}) secret: {secret}   <- shown once");
+            if (output is not null && integration.ClientSecret is null)
+                await output.WriteLineAsync($"  client {integration.ClientId} (scopes: {string.Join(' ', integration.Scopes)}) secret: {secret}   <- shown once");
         }
     }
 
-    public async Task SeedUsersAsync()
+    public async Task SeedUsersAsync(TextWriter output)
     {
-        Console.WriteLine("Seeded sign-in names (password shown only when the user is created):");
+        await output.WriteLineAsync("Seeded sign-in names (password shown only when the user is created):");
         foreach (var (userName, role) in DevelopmentUsers)
         {
             var user = await users.FindByNameAsync(userName);
             if (user is not null)
             {
-                Console.WriteLine($"  {userName,-14} {role,-18} (exists; password unchanged)");
+                await output.WriteLineAsync($"  {userName,-14} {role,-18} (exists; password unchanged)");
                 continue;
             }
             var fromEnvironment = Environment.GetEnvironmentVariable($"RS_SEED_PASSWORD_{userName.Replace('-', '_').ToUpperInvariant()}")
@@ -103,7 +104,7 @@ public sealed class IdentitySeeder(
             user = new ApplicationUser { UserName = userName, Email = $"{userName}@researchsecurity.local", EmailConfirmed = true };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, role));
-            Console.WriteLine(fromEnvironment is null
+            await output.WriteLineAsync(fromEnvironment is null
                 ? $"  {userName,-14} {role,-18} password: {password}"
                 : $"  {userName,-14} {role,-18} password: from environment");
         }

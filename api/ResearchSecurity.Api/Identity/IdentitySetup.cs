@@ -130,8 +130,9 @@ public static class IdentitySetup
         await services.GetRequiredService<ApplicationIdentityDbContext>().Database.MigrateAsync();
         var seeder = ActivatorUtilities.CreateInstance<IdentitySeeder>(services);
         await seeder.SeedRolesAsync();
-        await seeder.SeedClientsAsync(printSecrets: seedUsers);
-        if (seedUsers) await seeder.SeedUsersAsync();
+        // Only the operator's --seed-users run prints generated secrets and passwords (once, on creation).
+        await seeder.SeedClientsAsync(seedUsers ? Console.Out : null);
+        if (seedUsers) await seeder.SeedUsersAsync(Console.Out);
     }
 
     public static void MapResearchSecurityIdentity(this WebApplication app)

@@ -16,6 +16,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>Whether the X-Dev-User header signs callers in (the records tests rely on it).</summary>
+    protected virtual bool DevelopmentAuthentication => true;
+
     /// <summary>Token and sign-in requests allowed per window from one address.</summary>
     protected virtual int RateLimit => 10_000;
 
@@ -31,7 +34,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-        builder.UseSetting("Api:EnableDevelopmentAuthentication", "true");
+        builder.UseSetting("Api:EnableDevelopmentAuthentication", DevelopmentAuthentication ? "true" : "false");
         builder.UseSetting("Api:ApplyMigrationsOnStartup", "true");
         builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
         // OpenID Connect server: in-memory keys, the test server's own address as issuer, a generous rate limit
