@@ -55,23 +55,19 @@ public static class ExternalSignIn
         {
             var name = external.Principal!.FindFirst("preferred_username")?.Value ?? external.Principal.FindFirst("email")?.Value ?? $"sso-{subject}";
             user = new ApplicationUser { UserName = name, Email = external.Principal.FindFirst("email")?.Value };
-            Check(await users.CreateAsync(user));
-            Check(await users.AddLoginAsync(user, new UserLoginInfo(ExternalProviderSettings.Scheme, subject, ExternalProviderSettings.Scheme)));
+            (await users.CreateAsync(user)).ThrowIfFailed();
+            (await users.AddLoginAsync(user, new UserLoginInfo(ExternalProviderSettings.Scheme, subject, ExternalProviderSettings.Scheme))).ThrowIfFailed();
         }
         if (await users.IsLockedOutAsync(user)) return Results.LocalRedirect(SignInEndpoints.SignInPath);
 
         var wanted = mapping.RolesFor(external.Principal!.Claims);
         var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current.Except(wanted).Where(Roles.All.Contains)));
-        Check(await users.AddToRolesAsync(user, wanted.Except(current)));
+        (await users.RemoveFromRolesAsync(user, current.Except(wanted).Where(Roles.All.Contains))).ThrowIfFailed();
+        (await users.AddToRolesAsync(user, wanted.Except(current))).ThrowIfFailed();
         loggers.CreateLogger(typeof(ExternalSignIn)).LogInformation("Federated sign-in of {UserId} with roles {Roles}", user.Id, wanted);
 
         await signIn.SignInAsync(user, isPersistent: false, ExternalProviderSettings.Scheme);
         return Results.LocalRedirect(SignInEndpoints.LocalOrDefault(returnUrl));
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-    }
 }

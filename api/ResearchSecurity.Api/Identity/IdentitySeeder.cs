@@ -31,7 +31,7 @@ public sealed class IdentitySeeder(
     {
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
+            if (!await roles.RoleExistsAsync(role)) (await roles.CreateAsync(new IdentityRole(role))).ThrowIfFailed();
         }
     }
 
@@ -102,8 +102,8 @@ public sealed class IdentitySeeder(
                 ?? Environment.GetEnvironmentVariable("RS_SEED_PASSWORD");
             var password = fromEnvironment ?? NewPassword();
             user = new ApplicationUser { UserName = userName, Email = $"{userName}@researchsecurity.local", EmailConfirmed = true };
-            Check(await users.CreateAsync(user, password));
-            Check(await users.AddToRoleAsync(user, role));
+            (await users.CreateAsync(user, password)).ThrowIfFailed();
+            (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
             await output.WriteLineAsync(fromEnvironment is null
                 ? $"  {userName,-14} {role,-18} password: {password}"
                 : $"  {userName,-14} {role,-18} password: from environment");
@@ -114,9 +114,4 @@ public sealed class IdentitySeeder(
     internal static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_') + "-Rs1a";
 
     private static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-    }
 }

@@ -127,6 +127,9 @@ public static class IdentitySetup
     /// <summary>Applies the identity migrations and seeds roles and OIDC clients (and, on request, one user per role).</summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services, bool seedUsers)
     {
+        // Well-known sign-in names with printed passwords belong on a developer's machine, never in production.
+        if (seedUsers && !services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            throw new InvalidOperationException("--seed-users is for local runs (Development environment) only.");
         await services.GetRequiredService<ApplicationIdentityDbContext>().Database.MigrateAsync();
         var seeder = ActivatorUtilities.CreateInstance<IdentitySeeder>(services);
         await seeder.SeedRolesAsync();

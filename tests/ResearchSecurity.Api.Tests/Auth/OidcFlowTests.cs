@@ -57,12 +57,12 @@ public sealed class OidcFlowTests(ApiFactory api)
         var first = await _oidc.SignInWithCodeAsync(user.UserName!);
         var oldRefresh = first.GetProperty("refresh_token").GetString()!;
 
-        var second = await _oidc.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = oldRefresh, ["client_id"] = OidcTestClient.WebClientId }, HttpStatusCode.OK);
+        var second = await _oidc.RefreshAsync(oldRefresh);
         var newRefresh = second.GetProperty("refresh_token").GetString()!;
         Assert.NotEqual(oldRefresh, newRefresh);
         await (await _oidc.Bearer(second.GetProperty("access_token").GetString()!).GetAsync("/api/v1/proposals")).ShouldBe(HttpStatusCode.OK);
 
-        var reuse = await _oidc.TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = oldRefresh, ["client_id"] = OidcTestClient.WebClientId }, HttpStatusCode.BadRequest);
+        var reuse = await _oidc.RefreshAsync(oldRefresh, HttpStatusCode.BadRequest);
         Assert.Equal("invalid_grant", reuse.GetProperty("error").GetString());
     }
 
@@ -74,10 +74,7 @@ public sealed class OidcFlowTests(ApiFactory api)
         var admin = api.ClientFor(ApiFactory.NewUser("adm"), Roles.Administrator);
         await (await admin.PostAsync($"/api/v1/users/{user.Id}/lock", null)).ShouldBe(HttpStatusCode.NoContent);
 
-        var refused = await _oidc.TokenAsync(new()
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = OidcTestClient.WebClientId,
-        }, HttpStatusCode.BadRequest);
+        var refused = await _oidc.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!, HttpStatusCode.BadRequest);
         Assert.Equal("invalid_grant", refused.GetProperty("error").GetString());
     }
 

@@ -91,6 +91,11 @@ public sealed partial class OidcTestClient(WebApplicationFactory<Program> factor
         return await response.ShouldBe(expected);
     }
 
+    public Task<JsonElement> RefreshAsync(string refreshToken, HttpStatusCode expected = HttpStatusCode.OK) => TokenAsync(new()
+    {
+        ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = WebClientId,
+    }, expected);
+
     public Task<JsonElement> ClientCredentialsAsync(string scope, HttpStatusCode expected = HttpStatusCode.OK) => TokenAsync(new()
     {
         ["grant_type"] = "client_credentials", ["client_id"] = "rs-grants", ["client_secret"] = ApiFactory.IntegrationClientSecret, ["scope"] = scope,

@@ -97,8 +97,7 @@ public sealed class TokenValidationTests(ApiFactory api)
     [Fact]
     public async Task Token_IdentityTokenUsedAsAccessToken_Returns401()
     {
-        var user = await _oidc.CreateUserAsync(Roles.Investigator);
-        var tokens = await _oidc.SignInWithCodeAsync(user.UserName!);
+        var tokens = await _oidc.SignInWithCodeAsync((await _oidc.CreateUserAsync(Roles.Investigator)).UserName!);
         await (await _oidc.Bearer(tokens.GetProperty("id_token").GetString()!).GetAsync("/api/v1/proposals")).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
@@ -112,8 +111,7 @@ public sealed class TokenValidationTests(ApiFactory api)
     [Fact]
     public async Task Token_ValidButWrongRole_Returns403()
     {
-        var user = await _oidc.CreateUserAsync(Roles.Investigator);
-        var tokens = await _oidc.SignInWithCodeAsync(user.UserName!);
+        var tokens = await _oidc.SignInWithCodeAsync((await _oidc.CreateUserAsync(Roles.Investigator)).UserName!);
         await (await _oidc.Bearer(tokens.GetProperty("access_token").GetString()!).GetAsync("/api/v1/users")).ShouldBe(HttpStatusCode.Forbidden);
     }
 

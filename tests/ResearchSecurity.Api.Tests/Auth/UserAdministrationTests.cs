@@ -55,10 +55,7 @@ public sealed class UserAdministrationTests(ApiFactory api)
         var updated = await (await _admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { Roles.Auditor } })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal([Roles.Auditor], updated.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
-        var refreshed = await _oidc.TokenAsync(new()
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = OidcTestClient.WebClientId,
-        }, HttpStatusCode.OK);
+        var refreshed = await _oidc.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!);
         Assert.Equal(Roles.Auditor, new JsonWebToken(refreshed.GetProperty("access_token").GetString()).GetClaim("role").Value);
     }
 
