@@ -23,6 +23,9 @@ public static class IdentitySetup
         var isLocal = env.IsDevelopment() || env.IsEnvironment("Testing");
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section))
             .ValidateDataAnnotations()
+            // ValidateDataAnnotations checks top-level properties only; the nested settings carry their own ranges.
+            .Validate(o => new object[] { o.WebClient, o.IntegrationClient, o.RateLimit, o.Lockout }.All(IsValid),
+                "Auth:WebClient, Auth:IntegrationClient, Auth:RateLimit or Auth:Lockout has a value out of range.")
             .Validate(o => !o.UseEphemeralKeys || env.IsEnvironment("Testing"), "Auth:UseEphemeralKeys is allowed in the Testing environment only.")
             .Validate(o => isLocal || (o.SigningCertificate?.Path is not null && o.EncryptionCertificate?.Path is not null),
                 "Auth:SigningCertificate:Path and Auth:EncryptionCertificate:Path are required outside Development and Testing.")
@@ -123,6 +126,9 @@ public static class IdentitySetup
         builder.Services.AddAuthRateLimiting(auth.RateLimit);
         return auth;
     }
+
+    private static bool IsValid(object settings) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(settings, new(settings), null, validateAllProperties: true);
 
     /// <summary>Applies the identity migrations and seeds roles and OIDC clients (and, on request, one user per role).</summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services, bool seedUsers)
