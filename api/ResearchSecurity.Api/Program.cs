@@ -2,15 +2,18 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Features.Audit;
 using ResearchSecurity.Api.Features.Funding;
 using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
+using ResearchSecurity.Api.Features.Reviews;
 using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Reviews;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -24,6 +27,12 @@ builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(
     .ValidateDataAnnotations()
     .Validate(o => !o.EnableDevelopmentAuthentication || builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"),
         "Development authentication may only be enabled in the Development or Testing environment.")
+    .ValidateOnStart();
+builder.Services.AddOptions<ReviewOptions>().Bind(builder.Configuration.GetSection(ReviewOptions.Section))
+    .PostConfigure(o => { if (o.FalsePositiveReasons.Count == 0) o.FalsePositiveReasons.AddRange(ReviewOptions.DefaultFalsePositiveReasons); })
+    .ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.Section))
+    .Validate(o => o.Medium > 0 && o.Medium <= o.High && o.High <= o.Critical, "Risk thresholds must rise: 0 < Medium <= High <= Critical.")
     .ValidateOnStart();
 var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
@@ -86,6 +95,8 @@ api.MapProposals();
 api.MapPeople();
 api.MapFunding();
 api.MapReference();
+api.MapReviews();
+api.MapAudit();
 api.MapUsers();
 
 await app.RunAsync();

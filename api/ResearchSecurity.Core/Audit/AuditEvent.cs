@@ -24,6 +24,9 @@ public sealed class AuditEvent
         Reason = reason;
     }
 
+    /// <summary>Row identity. The chain position is <see cref="Sequence"/>, which is only known when the row is saved.</summary>
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
     /// <summary>Chain position, assigned under a transaction-scoped lock when the row is saved.</summary>
     public long Sequence { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }

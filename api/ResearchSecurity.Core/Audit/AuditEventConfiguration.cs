@@ -7,8 +7,11 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)
     {
-        b.HasKey(a => a.Sequence);
-        b.Property(a => a.Sequence).ValueGeneratedNever();
+        // Several events can be added in one save before their sequence numbers exist, so the key is a GUID and the
+        // chain position a unique column.
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.HasIndex(a => a.Sequence).IsUnique();
         b.Property(a => a.EventType).HasConversion<int>();
         b.Property(a => a.ActorId).HasMaxLength(200);
         b.Property(a => a.ActorKind).HasMaxLength(20);

@@ -17,4 +17,35 @@ public enum AuditEventType
     FundingSourceCreated = 300,
     FundingSourceUpdated = 301,
     FundingSourceDeleted = 302,
+
+    ReviewClaimed = 400,
+    HitDispositioned = 401,
+    InformationRequested = 402,
+    InformationProvided = 403,
+    ProposalEscalated = 404,
+    DecisionRecorded = 405,
+    DecisionConfirmed = 406,
+    ReviewReopened = 407,
+    ReviewViewed = 408,
+    HitExplanationViewed = 409,
+    RiskAssessed = 410,
+
+    WatchlistRegistered = 500,
+    ListVersionImported = 501,
+    ListVersionRejected = 502,
+    ListVersionActivated = 503,
+    WatchlistChanged = 504,
+
+    ScreeningCompleted = 600,
+    HitRaised = 601,
+    HitReRaised = 602,
+    HitMadeHistorical = 603,
+
+    AuditTrailExported = 700,
+    AuditChainVerified = 701,
+
+    UserSignedIn = 800,
+    UserSignInFailed = 801,
+    UserCreated = 802,
+    UserRolesChanged = 803,
 }

@@ -6,7 +6,9 @@ namespace ResearchSecurity.Core.Data;
 public static class DatabaseSetup
 {
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        // Split queries: records auto-include several child collections, and one JOIN across them would multiply rows.
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 
     public static IServiceCollection AddResearchSecurityData(this IServiceCollection services, string connectionString)

@@ -5,6 +5,9 @@ using ResearchSecurity.Core.Idempotency;
 using ResearchSecurity.Core.People;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reference;
+using ResearchSecurity.Core.Reviews;
+using ResearchSecurity.Core.Screening;
+using ResearchSecurity.Core.Watchlists;
 
 namespace ResearchSecurity.Core.Data;
 
@@ -26,6 +29,13 @@ public sealed class ResearchSecurityDbContext(
     public DbSet<TechnologyArea> TechnologyAreas => Set<TechnologyArea>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Watchlist> Watchlists => Set<Watchlist>();
+    public DbSet<ListVersion> ListVersions => Set<ListVersion>();
+    public DbSet<ListedEntity> ListedEntities => Set<ListedEntity>();
+    public DbSet<ScreeningRun> ScreeningRuns => Set<ScreeningRun>();
+    public DbSet<ScreeningHit> ScreeningHits => Set<ScreeningHit>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     public TimeProvider Clock => clock;
 
@@ -46,8 +56,9 @@ public sealed class ResearchSecurityDbContext(
         throw new NotSupportedException("Use SaveChangesAsync: audit sealing needs an async transaction.");
 
     /// <summary>
-    /// Saves the change and its audit events atomically. When audit events are pending, a transaction-scoped
-    /// advisory lock serialises chain writers so sequence numbers and previous-hash links never fork.
+    /// Saves the change and its audit events atomically, in one transaction. The records are written first; only then
+    /// is a transaction-scoped advisory lock taken to append the audit events, so the serialised part (read the chain
+    /// head, insert the events, commit) is as short as possible while sequence numbers and hash links never fork.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -58,6 +69,9 @@ public sealed class ResearchSecurityDbContext(
         var transaction = Database.CurrentTransaction ?? await Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            foreach (var evt in pending) Entry(evt).State = EntityState.Detached;
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+
             await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
             var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
@@ -68,8 +82,9 @@ public sealed class ResearchSecurityDbContext(
             {
                 evt.Seal(++sequence, previous, now, auditContext);
                 previous = evt.Hash;
+                Entry(evt).State = EntityState.Added;
             }
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (ownTransaction) await transaction.CommitAsync(cancellationToken);
             return written;
         }

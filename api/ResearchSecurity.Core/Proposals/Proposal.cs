@@ -25,6 +25,11 @@ public sealed class Proposal : AggregateRoot
     public DateOnly? PlannedEnd { get; private set; }
     public ProposalStatus Status { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? AssignedReviewerId { get; private set; }
+    public RiskLevel RiskLevel { get; private set; }
+    /// <summary>Why the risk level is what it is, one reason per line.</summary>
+    public string? RiskReasons { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
 
     public IReadOnlyList<PartnerOrganisation> Partners => _partners;
     public IReadOnlyList<ProposalMember> Members => _members;
@@ -39,7 +44,10 @@ public sealed class Proposal : AggregateRoot
         return proposal;
     }
 
-    public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.Submitted;
+    /// <summary>Rejected and withdrawn proposals are closed; everything else can still be corrected by its owner.</summary>
+    public bool IsEditable => Status is not (ProposalStatus.Rejected or ProposalStatus.Withdrawn);
+
+    public bool IsDecided => Status is ProposalStatus.Approved or ProposalStatus.ApprovedWithConditions or ProposalStatus.Rejected;
 
     /// <summary>
     /// Replaces the proposal's content. Partners given with an id are updated in place (so their screening history
@@ -57,16 +65,22 @@ public sealed class Proposal : AggregateRoot
         if (partners is not null && SyncPartners(partners.ToList())) changed.Add("partners");
         if (members is not null && SyncMembers(members.ToList())) changed.Add("members");
         if (changed.Count > 0) Touch(now);
+        if ((changed.Contains("partners") || changed.Contains("members")) && ReopenIfDecided(now)) changed.Add(ReviewReopened);
         return changed;
     }
 
     /// <summary>A related record (e.g. funding, kept in its own table) changed: move UpdatedAt and with it the ETag.</summary>
-    public void RecordRelatedChange(DateTimeOffset now)
+    /// <returns>True when the change reopened a decided review.</returns>
+    public bool RecordRelatedChange(DateTimeOffset now)
     {
         if (!IsEditable)
             throw new DomainException($"A {Status} proposal cannot be edited.");
         Touch(now);
+        return ReopenIfDecided(now);
     }
+
+    /// <summary>Marker in <see cref="Update"/>'s list of changed parts: the change reopened an approved review.</summary>
+    public const string ReviewReopened = "reviewReopened";
 
     public void Submit(DateTimeOffset now)
     {
@@ -81,10 +95,104 @@ public sealed class Proposal : AggregateRoot
 
     public void Withdraw(DateTimeOffset now)
     {
-        if (Status is not (ProposalStatus.Draft or ProposalStatus.Submitted))
+        if (Status is ProposalStatus.Withdrawn or ProposalStatus.Rejected)
             throw new DomainException($"A {Status} proposal cannot be withdrawn.");
         Status = ProposalStatus.Withdrawn;
         Touch(now);
+    }
+
+    /// <summary>The worker picked up the submitted proposal's screening.</summary>
+    public void BeginScreening(DateTimeOffset now)
+    {
+        if (Status != ProposalStatus.Submitted) return; // re-screens of proposals already in review keep their state
+        Status = ProposalStatus.Screening;
+        Touch(now);
+    }
+
+    /// <summary>Every subject of the proposal has been screened: it now waits for a reviewer.</summary>
+    public void CompleteScreening(DateTimeOffset now)
+    {
+        if (Status is not (ProposalStatus.Submitted or ProposalStatus.Screening)) return;
+        Status = ProposalStatus.InReview;
+        Touch(now);
+    }
+
+    public void Claim(string reviewerId, DateTimeOffset now)
+    {
+        if (Status is not (ProposalStatus.InReview or ProposalStatus.Escalated or ProposalStatus.InfoRequested or ProposalStatus.Screening or ProposalStatus.Submitted))
+            throw new DomainException($"A {Status} proposal cannot be claimed.");
+        AssignedReviewerId = reviewerId;
+        Touch(now);
+    }
+
+    public void RequestInformation(DateTimeOffset now)
+    {
+        EnsureInReview("asked for information");
+        Status = ProposalStatus.InfoRequested;
+        Touch(now);
+    }
+
+    /// <summary>The investigator answered the reviewer's question; the proposal goes back to the reviewer.</summary>
+    public void InformationProvided(DateTimeOffset now)
+    {
+        if (Status != ProposalStatus.InfoRequested)
+            throw new DomainException($"No information was requested; the proposal is {Status}.");
+        Status = ProposalStatus.InReview;
+        Touch(now);
+    }
+
+    public void Escalate(DateTimeOffset now)
+    {
+        if (Status != ProposalStatus.InReview)
+            throw new DomainException($"Only a proposal in review can be escalated; this one is {Status}.");
+        Status = ProposalStatus.Escalated;
+        Touch(now);
+    }
+
+    /// <summary>Applies a decision that has taken effect (directly, or after the second reviewer's confirmation).</summary>
+    public void ApplyDecision(ProposalStatus outcome, DateTimeOffset now)
+    {
+        if (outcome is not (ProposalStatus.Approved or ProposalStatus.ApprovedWithConditions or ProposalStatus.Rejected))
+            throw new DomainException($"{outcome} is not a decision.");
+        EnsureInReview("decided");
+        Status = outcome;
+        DecidedAt = now;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// A decision is being recorded (it may still wait for a confirmation). Touching the row makes two reviewers
+    /// deciding at once collide on the concurrency token instead of both succeeding.
+    /// </summary>
+    public void NoteDecisionRecorded(DateTimeOffset now)
+    {
+        EnsureInReview("decided");
+        Touch(now);
+    }
+
+    /// <summary>
+    /// A partner, end user, person or funding source changed after approval: the approval no longer covers the
+    /// collaboration as it now is, so review starts again (a sudden change of end user is itself a red flag).
+    /// </summary>
+    public bool ReopenIfDecided(DateTimeOffset now)
+    {
+        if (Status is not (ProposalStatus.Approved or ProposalStatus.ApprovedWithConditions)) return false;
+        Status = ProposalStatus.InReview;
+        DecidedAt = null;
+        Touch(now);
+        return true;
+    }
+
+    public void SetRisk(RiskLevel level, string reasons)
+    {
+        RiskLevel = level;
+        RiskReasons = reasons;
+    }
+
+    private void EnsureInReview(string action)
+    {
+        if (Status is not (ProposalStatus.InReview or ProposalStatus.Escalated))
+            throw new DomainException($"A {Status} proposal cannot be {action}; it must be in review.");
     }
 
     /// <summary>Submitted records are evidence; only drafts may be deleted.</summary>

@@ -13,7 +13,10 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(p => p.OwnerId).HasMaxLength(200);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(40);
         b.Property(p => p.Version).IsRowVersion();
+        b.Property(p => p.AssignedReviewerId).HasMaxLength(200);
+        b.Property(p => p.RiskReasons).HasMaxLength(8000);
         b.HasIndex(p => p.OwnerId);
+        b.HasIndex(p => p.AssignedReviewerId);
         b.HasIndex(p => p.Status);
         b.HasIndex(p => p.TechnologyAreas).HasMethod("gin");
         b.HasMany(p => p.Partners).WithOne().HasForeignKey(p => p.ProposalId).OnDelete(DeleteBehavior.Cascade);

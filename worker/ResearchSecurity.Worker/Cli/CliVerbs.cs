@@ -8,6 +8,11 @@ public static class CliVerbs
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["screen"] = ScreenVerb.Run,
+        ["compare"] = CompareVerb.Run,
+        ["bench"] = BenchVerb.Run,
+        ["verify-audit"] = AuditVerbs.Verify,
+        ["bench-audit"] = AuditVerbs.Bench,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> verb) => Verbs.TryGetValue(name, out verb!);

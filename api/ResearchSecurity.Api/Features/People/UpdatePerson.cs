@@ -4,6 +4,7 @@ using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.People;
+using ResearchSecurity.Core.Reviews;
 
 namespace ResearchSecurity.Api.Features.People;
 
@@ -29,6 +30,7 @@ public static class UpdatePerson
         if (changed.Count > 0)
         {
             db.Audit(AuditEventType.PersonUpdated, nameof(Person), person.Id, null, AuditChanges.Of(before, PersonProjection.Snapshot(person), changed));
+            await ReviewReopening.ReopenProposalsOfPersonAsync(db, person.Id, changed, ct);
             await db.SaveChangesAsync(ct);
         }
 

@@ -13,10 +13,13 @@ public static class ProposalAccess
     public static IQueryable<Proposal> VisibleTo(this IQueryable<Proposal> proposals, CurrentUser user, ResearchSecurityDbContext db)
     {
         if (user.IsInRole(Roles.Auditor)) return proposals;
-        if (user.IsInRole(Roles.IntegrityReviewer)) return proposals.Where(p => p.Status != ProposalStatus.Draft);
         var me = user.Id;
-        return proposals.Where(p => p.OwnerId == me
-            || p.Members.Any(m => db.People.Any(person => person.Id == m.PersonId && person.UserId == me)));
+        var reviewer = user.IsInRole(Roles.IntegrityReviewer);
+        var investigator = user.IsInRole(Roles.Investigator);
+        // A user may hold both roles: they see submitted proposals as a reviewer and their own drafts as an investigator.
+        return proposals.Where(p => (reviewer && p.Status != ProposalStatus.Draft)
+            || (investigator && (p.OwnerId == me
+                || p.Members.Any(m => db.People.Any(person => person.Id == m.PersonId && person.UserId == me)))));
     }
 
     /// <summary>Only the owning investigator edits; members and other roles read.</summary>

@@ -5,6 +5,7 @@ using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Funding;
 using ResearchSecurity.Core.Proposals;
+using ResearchSecurity.Core.Reviews;
 
 namespace ResearchSecurity.Api.Features.Proposals;
 
@@ -30,12 +31,15 @@ public static class UpdateProposal
         if (request.FundingSources is not null && await SyncFundingAsync(db, proposal, request.FundingSources, user.Id, now, ct))
         {
             changed.Add("fundingSources");
-            proposal.RecordRelatedChange(now);
+            if (proposal.RecordRelatedChange(now) && !changed.Contains(Proposal.ReviewReopened)) changed.Add(Proposal.ReviewReopened);
         }
         if (changed.Count > 0)
         {
             db.Audit(AuditEventType.ProposalUpdated, nameof(Proposal), proposal.Id, proposal.Id,
                 AuditChanges.Of(before, ProposalSnapshot.Of(proposal), changed));
+            if (changed.Contains(Proposal.ReviewReopened))
+                await ReviewReopening.RecordAsync(db, proposal,
+                    $"Changed after approval: {string.Join(", ", changed.Where(c => c is not ("details" or Proposal.ReviewReopened)))}.", ct);
             await db.SaveChangesAsync(ct);
         }
 

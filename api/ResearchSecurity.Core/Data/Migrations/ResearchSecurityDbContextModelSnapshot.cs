@@ -25,9 +25,9 @@ namespace ResearchSecurity.Core.Data.Migrations
 
             modelBuilder.Entity("ResearchSecurity.Core.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
@@ -91,6 +91,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("reason");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
@@ -101,7 +105,7 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("subject_type");
 
-                    b.HasKey("Sequence")
+                    b.HasKey("Id")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("OccurredAt")
@@ -109,6 +113,10 @@ namespace ResearchSecurity.Core.Data.Migrations
 
                     b.HasIndex("ProposalId")
                         .HasDatabaseName("ix_audit_events_proposal_id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_sequence");
 
                     b.HasIndex("SubjectType", "SubjectId")
                         .HasDatabaseName("ix_audit_events_subject_type_subject_id");
@@ -600,9 +608,18 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AssignedReviewerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_reviewer_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -617,6 +634,15 @@ namespace ResearchSecurity.Core.Data.Migrations
                     b.Property<DateOnly?>("PlannedStart")
                         .HasColumnType("date")
                         .HasColumnName("planned_start");
+
+                    b.Property<int>("RiskLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk_level");
+
+                    b.Property<string>("RiskReasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("risk_reasons");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -662,6 +688,9 @@ namespace ResearchSecurity.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_proposals");
+
+                    b.HasIndex("AssignedReviewerId")
+                        .HasDatabaseName("ix_proposals_assigned_reviewer_id");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_proposals_owner_id");
@@ -837,6 +866,582 @@ namespace ResearchSecurity.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ResearchSecurity.Core.Reviews.InformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("asked_by");
+
+                    b.Property<Guid?>("HitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hit_id");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.HasKey("Id")
+                        .HasName("pk_information_requests");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_information_requests_proposal_id");
+
+                    b.ToTable("information_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Reviews.MitigationCondition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mitigation_condition");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_mitigation_condition_decision_id");
+
+                    b.ToTable("mitigation_condition", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("RiskAtDecision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("risk_at_decision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_decisions");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_review_decisions_proposal_id");
+
+                    b.ToTable("review_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Screening.ScreeningHit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DisposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disposed_at");
+
+                    b.Property<string>("DisposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("disposed_by");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("disposition");
+
+                    b.Property<string>("DispositionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("disposition_note");
+
+                    b.Property<string>("DispositionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("disposition_reason");
+
+                    b.Property<string>("EntityContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_content_hash");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("entity_name");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("HistoricalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("historical_reason");
+
+                    b.Property<DateTimeOffset>("LastScreenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_screened_at");
+
+                    b.Property<Guid>("ListVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_version_id");
+
+                    b.Property<string>("MatchedName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("matched_name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset?>("ReRaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("re_raised_at");
+
+                    b.Property<string>("ReRaisedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("re_raised_reason");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("segment");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("subject_type");
+
+                    b.Property<string>("TextScreened")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text_screened");
+
+                    b.Property<string>("WatchlistId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("watchlist_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening_hits");
+
+                    b.HasIndex("ListVersionId")
+                        .HasDatabaseName("ix_screening_hits_list_version_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_screening_hits_person_id");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_screening_hits_proposal_id");
+
+                    b.HasIndex("WatchlistId", "EntityId")
+                        .HasDatabaseName("ix_screening_hits_watchlist_id_entity_id");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Field", "WatchlistId", "EntityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_screening_hits_subject_type_subject_id_field_watchlist_id_e");
+
+                    b.ToTable("screening_hits", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Screening.ScreeningRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("fields");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("HitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("hit_count");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("ListVersions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("list_versions");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("subject_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening_runs");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_screening_runs_proposal_id");
+
+                    b.HasIndex("SubjectType", "SubjectId", "QueuedAt")
+                        .HasDatabaseName("ix_screening_runs_subject_type_subject_id_queued_at");
+
+                    b.ToTable("screening_runs", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Watchlists.ListVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<string>("ActivatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activated_by");
+
+                    b.Property<int>("EntityCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entity_count");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_count");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("ImportErrors")
+                        .HasColumnType("text")
+                        .HasColumnName("import_errors");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("WatchlistId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("watchlist_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_versions");
+
+                    b.HasIndex("WatchlistId", "FileHash")
+                        .HasDatabaseName("ix_list_versions_watchlist_id_file_hash");
+
+                    b.HasIndex("WatchlistId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_list_versions_watchlist_id_number");
+
+                    b.ToTable("list_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Watchlists.ListedEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid>("ListVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_version_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listed_entities");
+
+                    b.HasIndex("ListVersionId", "EntityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listed_entities_list_version_id_entity_id");
+
+                    b.ToTable("listed_entities", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Watchlists.Watchlist", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActiveVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("active_version_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("RefreshCron")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("refresh_cron");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source_url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watchlists");
+
+                    b.ToTable("watchlists", (string)null);
+                });
+
             modelBuilder.Entity("ResearchSecurity.Core.Funding.FundingSource", b =>
                 {
                     b.HasOne("ResearchSecurity.Core.People.Person", null)
@@ -915,6 +1520,66 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasConstraintName("fk_proposal_members_proposals_proposal_id");
                 });
 
+            modelBuilder.Entity("ResearchSecurity.Core.Reviews.InformationRequest", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_information_requests_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Reviews.MitigationCondition", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Reviews.ReviewDecision", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mitigation_condition_review_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_decisions_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Screening.ScreeningHit", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Watchlists.ListVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ListVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_screening_hits_list_versions_list_version_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Watchlists.ListVersion", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Watchlists.Watchlist", null)
+                        .WithMany()
+                        .HasForeignKey("WatchlistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_versions_watchlists_watchlist_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Watchlists.ListedEntity", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Watchlists.ListVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ListVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_listed_entities_list_versions_list_version_id");
+                });
+
             modelBuilder.Entity("ResearchSecurity.Core.People.Person", b =>
                 {
                     b.Navigation("Affiliations");
@@ -929,6 +1594,11 @@ namespace ResearchSecurity.Core.Data.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Partners");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.Navigation("Conditions");
                 });
 #pragma warning restore 612, 618
         }

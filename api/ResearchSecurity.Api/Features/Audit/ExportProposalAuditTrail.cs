@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Proposals;
+
+namespace ResearchSecurity.Api.Features.Audit;
+
+/// <summary>Everything that happened to one proposal, in order, as a JSON document an auditor can file. Exports are audited.</summary>
+public static class ExportProposalAuditTrail
+{
+    public sealed record AuditTrailExport(Guid ProposalId, string Title, DateTimeOffset ExportedAt, string ExportedBy, IReadOnlyList<AuditEventResponse> Events);
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/proposals/{proposalId:guid}/export", Handle).WithName(nameof(ExportProposalAuditTrail));
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> Handle(Guid proposalId, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var title = await db.Proposals.IgnoreAutoIncludes().Where(p => p.Id == proposalId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.ProposalId == proposalId).OrderBy(a => a.Sequence)
+            .Select(AuditProjection.ToResponse).ToListAsync(ct);
+        if (title is null && events.Count == 0) return TypedResults.NotFound();
+
+        var now = db.Clock.GetUtcNow();
+        db.Audit(AuditEventType.AuditTrailExported, nameof(Proposal), proposalId, proposalId, AuditChanges.Of(null, new { Events = events.Count }));
+        await db.SaveChangesAsync(ct);
+        var export = new AuditTrailExport(proposalId, title ?? "(deleted draft)", now, user.Id, events);
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, AuditExportJson.Options);
+        return TypedResults.File(json, "application/json", $"audit-trail-{proposalId}.json");
+    }
+}
+
+internal static class AuditExportJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}

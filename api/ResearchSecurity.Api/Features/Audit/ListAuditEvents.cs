@@ -1,0 +1,48 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.Audit;
+
+/// <summary>Auditors query the trail: by proposal, subject, actor, event type and time window.</summary>
+public static class ListAuditEvents
+{
+    public sealed record ListAuditEventsRequest(
+        int? Page, int? PageSize, Guid? ProposalId, Guid? SubjectId, string? ActorId, AuditEventType? EventType,
+        DateTimeOffset? From, DateTimeOffset? To);
+
+    public sealed class Validator : AbstractValidator<ListAuditEventsRequest>
+    {
+        public Validator()
+        {
+            Paging.Rules(this, x => x.Page, x => x.PageSize);
+            RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("Must not be before from.");
+            RuleFor(x => x.ActorId).MaximumLength(200);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/events", ([AsParameters] ListAuditEventsRequest request, ResearchSecurityDbContext db, CancellationToken ct) => Handle(request, db, ct))
+            .WithName(nameof(ListAuditEvents))
+            .Validate<ListAuditEventsRequest>();
+
+    public static async Task<Ok<PagedList<AuditEventResponse>>> Handle(ListAuditEventsRequest request, ResearchSecurityDbContext db, CancellationToken ct)
+    {
+        var page = request.Page ?? 1;
+        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
+        var query = db.AuditEvents.AsNoTracking();
+        if (request.ProposalId is { } proposalId) query = query.Where(a => a.ProposalId == proposalId);
+        if (request.SubjectId is { } subjectId) query = query.Where(a => a.SubjectId == subjectId);
+        if (!string.IsNullOrEmpty(request.ActorId)) query = query.Where(a => a.ActorId == request.ActorId);
+        if (request.EventType is { } type) query = query.Where(a => a.EventType == type);
+        if (request.From is { } from) query = query.Where(a => a.OccurredAt >= from);
+        if (request.To is { } to) query = query.Where(a => a.OccurredAt <= to);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.Sequence).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(AuditProjection.ToResponse).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<AuditEventResponse>(items, page, pageSize, total));
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Proposals;
+using ResearchSecurity.Core.Reviews;
+
+namespace ResearchSecurity.Api.Features.Reviews;
+
+/// <summary>Four-eyes: a second reviewer confirms a pending High-risk decision, which then takes effect.</summary>
+public static class ConfirmDecision
+{
+    public sealed record ConfirmRequest(string? Comment);
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/{proposalId:guid}/decisions/{decisionId:guid}/confirm", Handle).WithName(nameof(ConfirmDecision))
+            .RequireAuthorization(Policies.ReviewsAct);
+
+    public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
+        Guid proposalId, Guid decisionId, ConfirmRequest? body, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        if (body?.Comment is { Length: > 4000 })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["At most 4000 characters."] });
+        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ClaimReview.Unwrap(loaded);
+        var decision = await db.ReviewDecisions.FirstOrDefaultAsync(d => d.Id == decisionId && d.ProposalId == proposalId, ct);
+        if (decision is null) return TypedResults.NotFound();
+
+        decision.Confirm(proposal, user.Id, db.Clock.GetUtcNow());
+        db.Audit(AuditEventType.DecisionConfirmed, nameof(ReviewDecision), decision.Id, proposal.Id,
+            AuditChanges.Of(new { State = DecisionState.PendingConfirmation }, new { decision.State, ProposalStatus = proposal.Status }),
+            body?.Comment);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await GetReview.LoadAsync(db, proposal, ct));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Features.Proposals;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Reviews;
+using ResearchSecurity.Core.Screening;
+
+namespace ResearchSecurity.Api.Features.Reviews;
+
+/// <summary>One hit with the engine's full explanation. Who looked at which explanation is audited.</summary>
+public static class GetHitExplanation
+{
+    public sealed record HitExplanationResponse(HitResponse Hit, JsonElement Explanation);
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/{proposalId:guid}/hits/{hitId:guid}", Handle).WithName(nameof(GetHitExplanation));
+
+    public static async Task<Results<Ok<HitExplanationResponse>, NotFound>> Handle(
+        Guid proposalId, Guid hitId, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        if (!await db.Proposals.VisibleTo(user, db).AnyAsync(p => p.Id == proposalId, ct)) return TypedResults.NotFound();
+        var hit = await ProposalRisk.HitsFor(db, proposalId).AsNoTracking().FirstOrDefaultAsync(h => h.Id == hitId, ct);
+        if (hit is null) return TypedResults.NotFound();
+
+        db.Audit(AuditEventType.HitExplanationViewed, nameof(ScreeningHit), hit.Id, proposalId);
+        await db.SaveChangesAsync(ct);
+        var explanation = string.IsNullOrEmpty(hit.Explanation) ? default : JsonDocument.Parse(hit.Explanation).RootElement.Clone();
+        return TypedResults.Ok(new HitExplanationResponse(hit.ToResponse(), explanation));
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Features.Proposals;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Proposals;
+using ResearchSecurity.Core.Reviews;
+
+namespace ResearchSecurity.Api.Features.Reviews;
+
+/// <summary>The review page of one proposal: hits, questions, decisions and risk. Every read is audited.</summary>
+public static class GetReview
+{
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{proposalId:guid}", Handle).WithName(nameof(GetReview));
+
+    public static async Task<Results<Ok<ReviewResponse>, NotFound>> Handle(
+        Guid proposalId, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        var proposal = await db.Proposals.AsNoTracking().VisibleTo(user, db).FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null) return TypedResults.NotFound();
+
+        var response = await LoadAsync(db, proposal, ct);
+        db.Audit(AuditEventType.ReviewViewed, nameof(Proposal), proposal.Id, proposal.Id);
+        await db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = response.ETag;
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<ReviewResponse> LoadAsync(ResearchSecurityDbContext db, Proposal proposal, CancellationToken ct)
+    {
+        var hits = await ProposalRisk.HitsFor(db, proposal.Id).AsNoTracking()
+            .OrderBy(h => h.Status).ThenByDescending(h => h.Score).ToListAsync(ct);
+        var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ProposalId == proposal.Id).OrderBy(r => r.AskedAt).ToListAsync(ct);
+        var decisions = await db.ReviewDecisions.AsNoTracking().Where(d => d.ProposalId == proposal.Id).OrderBy(d => d.DecidedAt).ToListAsync(ct);
+        return new ReviewResponse(proposal.Id, proposal.Title, proposal.Status, proposal.OwnerId, proposal.TechnologyAreas,
+            proposal.AssignedReviewerId, proposal.RiskLevel, ReviewProjections.Reasons(proposal.RiskReasons), proposal.SubmittedAt,
+            ETags.For(proposal.Version), hits.Select(h => h.ToResponse()).ToList(), requests.Select(r => r.ToResponse()).ToList(),
+            decisions.Select(d => d.ToResponse()).ToList());
+    }
+}

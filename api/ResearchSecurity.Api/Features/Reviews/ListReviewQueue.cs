@@ -1,0 +1,78 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Features.Proposals;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Proposals;
+using ResearchSecurity.Core.Screening;
+
+namespace ResearchSecurity.Api.Features.Reviews;
+
+/// <summary>The reviewers' work queue: submitted proposals by risk and age, filterable by state and assignee.</summary>
+public static class ListReviewQueue
+{
+    public sealed record ListReviewQueueRequest(
+        int? Page, int? PageSize, RiskLevel? MinRisk, ProposalStatus? Status, string? Assignee, int? OlderThanDays, string? Sort);
+
+    public sealed record QueueItem(
+        Guid ProposalId, string Title, ProposalStatus Status, RiskLevel RiskLevel, string? AssignedReviewerId,
+        DateTimeOffset? SubmittedAt, int OpenHits);
+
+    private static readonly string[] Sorts = ["-risk", "risk", "age", "-age"];
+    private static readonly ProposalStatus[] QueueStates =
+        [ProposalStatus.Submitted, ProposalStatus.Screening, ProposalStatus.InReview, ProposalStatus.InfoRequested, ProposalStatus.Escalated];
+
+    public sealed class Validator : AbstractValidator<ListReviewQueueRequest>
+    {
+        public Validator()
+        {
+            Paging.Rules(this, x => x.Page, x => x.PageSize);
+            RuleFor(x => x.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"Must be one of: {string.Join(", ", Sorts)}.");
+            RuleFor(x => x.OlderThanDays).InclusiveBetween(0, 3650);
+            RuleFor(x => x.Assignee).MaximumLength(200);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/", ([AsParameters] ListReviewQueueRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct) =>
+                Handle(request, db, user, ct))
+            .WithName(nameof(ListReviewQueue))
+            .Validate<ListReviewQueueRequest>();
+
+    public static async Task<Ok<PagedList<QueueItem>>> Handle(ListReviewQueueRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var page = request.Page ?? 1;
+        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
+        var query = db.Proposals.IgnoreAutoIncludes().VisibleTo(user, db);
+        query = request.Status is { } status ? query.Where(p => p.Status == status) : query.Where(p => QueueStates.Contains(p.Status));
+        if (request.MinRisk is { } minRisk) query = query.Where(p => p.RiskLevel >= minRisk);
+        query = request.Assignee switch
+        {
+            null or "" => query,
+            "me" => query.Where(p => p.AssignedReviewerId == user.Id),
+            "unassigned" => query.Where(p => p.AssignedReviewerId == null),
+            var someone => query.Where(p => p.AssignedReviewerId == someone),
+        };
+        if (request.OlderThanDays is { } days)
+        {
+            var cutoff = db.Clock.GetUtcNow().AddDays(-days);
+            query = query.Where(p => p.SubmittedAt <= cutoff);
+        }
+        query = request.Sort switch
+        {
+            "risk" => query.OrderBy(p => p.RiskLevel).ThenBy(p => p.SubmittedAt),
+            "age" => query.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id),
+            "-age" => query.OrderByDescending(p => p.SubmittedAt).ThenBy(p => p.Id),
+            _ => query.OrderByDescending(p => p.RiskLevel).ThenBy(p => p.SubmittedAt),
+        };
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new QueueItem(p.Id, p.Title, p.Status, p.RiskLevel, p.AssignedReviewerId, p.SubmittedAt,
+                db.ScreeningHits.Count(h => (h.ProposalId == p.Id
+                        || (h.PersonId != null && db.ProposalMembers.Any(m => m.ProposalId == p.Id && m.PersonId == h.PersonId)))
+                    && h.Status == HitStatus.Active && h.Disposition == Disposition.None)))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<QueueItem>(items, page, pageSize, total));
+    }
+}

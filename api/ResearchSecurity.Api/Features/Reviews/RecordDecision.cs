@@ -1,0 +1,71 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Common;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Proposals;
+using ResearchSecurity.Core.Reviews;
+
+namespace ResearchSecurity.Api.Features.Reviews;
+
+/// <summary>
+/// Approve, approve with mitigation conditions, or reject — with a rationale. At High risk or above the decision waits
+/// for a second reviewer's confirmation before the proposal's status changes.
+/// </summary>
+public static class RecordDecision
+{
+    public sealed record DecisionRequest(ProposalStatus? Outcome, string? Rationale, List<ConditionRequest>? Conditions);
+
+    public sealed record ConditionRequest(string? Description, string? Owner, DateOnly? DueDate);
+
+    private static readonly ProposalStatus[] Outcomes = [ProposalStatus.Approved, ProposalStatus.ApprovedWithConditions, ProposalStatus.Rejected];
+
+    public sealed class Validator : AbstractValidator<DecisionRequest>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Outcome).NotNull().WithMessage("Required.")
+                .Must(o => o is null || Outcomes.Contains(o.Value)).WithMessage("Must be Approved, ApprovedWithConditions or Rejected.");
+            RuleFor(x => x.Rationale).NotEmpty().WithMessage("Required.").MaximumLength(8000);
+            RuleFor(x => x.Conditions).NotEmpty().When(x => x.Outcome == ProposalStatus.ApprovedWithConditions)
+                .WithMessage("Give at least one mitigation condition.");
+            RuleFor(x => x.Conditions).Empty().When(x => x.Outcome != ProposalStatus.ApprovedWithConditions)
+                .WithMessage("Conditions belong to an approval with conditions.");
+            RuleForEach(x => x.Conditions).ChildRules(c =>
+            {
+                c.RuleFor(x => x.Description).NotEmpty().WithMessage("Required.").MaximumLength(2000);
+                c.RuleFor(x => x.Owner).NotEmpty().WithMessage("Required.").MaximumLength(200);
+                c.RuleFor(x => x.DueDate).NotNull().WithMessage("Required.");
+            });
+        }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/{proposalId:guid}/decisions", Handle).WithName(nameof(RecordDecision))
+            .RequireAuthorization(Policies.ReviewsAct)
+            .Validate<DecisionRequest>();
+
+    public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
+        Guid proposalId, DecisionRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ClaimReview.Unwrap(loaded);
+        if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
+        if (await db.ReviewDecisions.AnyAsync(d => d.ProposalId == proposalId && d.State == DecisionState.PendingConfirmation, ct))
+            throw new DomainException("A decision on this proposal is waiting for a second reviewer's confirmation.");
+
+        var conditions = (request.Conditions ?? []).Select(c => new ConditionDetails(c.Description!, c.Owner!, c.DueDate!.Value)).ToList();
+        var decision = ReviewDecision.Record(proposal, request.Outcome!.Value, request.Rationale!, conditions, user.Id, db.Clock.GetUtcNow());
+        db.ReviewDecisions.Add(decision);
+        db.Audit(AuditEventType.DecisionRecorded, nameof(ReviewDecision), decision.Id, proposal.Id,
+            AuditChanges.Of(null, new
+            {
+                decision.Outcome, decision.State, decision.RiskAtDecision, ProposalStatus = proposal.Status,
+                Conditions = conditions,
+            }), request.Rationale);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await GetReview.LoadAsync(db, proposal, ct));
+    }
+}

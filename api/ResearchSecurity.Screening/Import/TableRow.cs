@@ -1,0 +1,10 @@
+namespace ResearchSecurity.Screening.Import;
+
+/// <summary>One data row of a CSV or XLSX file: its 1-based row number and cells keyed by lower-cased header.</summary>
+internal sealed record TableRow(int Row, IReadOnlyDictionary<string, string> Cells)
+{
+    public string Get(string key) => Cells.TryGetValue(key, out var v) ? v.Trim() : "";
+
+    public static List<string> SplitList(string value, params char[] separators) =>
+        [.. value.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

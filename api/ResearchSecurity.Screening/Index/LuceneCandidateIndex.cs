@@ -1,0 +1,65 @@
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ResearchSecurity.Screening.Index;
+
+/// <summary>
+/// Lucene.NET backend: one document per name form, one untokenised term per canonical word (the engine has already
+/// normalised them), queried as a disjunction ranked by Lucene's TF-IDF. On disk when a path is given, else in RAM.
+/// </summary>
+public sealed class LuceneCandidateIndex(string? path = null) : ICandidateIndex
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string TermField = "t";
+    private const string IdField = "id";
+
+    private LuceneDirectory? _directory;
+    private DirectoryReader? _reader;
+    private IndexSearcher? _searcher;
+    private int[] _docToId = [];
+
+    public void Build(IEnumerable<IndexedName> names)
+    {
+        _directory = path is null ? new RAMDirectory() : FSDirectory.Open(new DirectoryInfo(path));
+        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            foreach (var n in names)
+            {
+                var doc = new Document { new StoredField(IdField, n.Id) };
+                foreach (var t in n.Terms.Distinct()) doc.Add(new StringField(TermField, t, Field.Store.NO));
+                writer.AddDocument(doc);
+            }
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader);
+        // Resolve Lucene doc numbers to our ids once, so searches never touch stored fields.
+        _docToId = new int[_reader.MaxDoc];
+        for (var d = 0; d < _reader.MaxDoc; d++) _docToId[d] = _reader.Document(d).GetField(IdField).GetInt32Value() ?? -1;
+    }
+
+    public IReadOnlyList<int> Search(IReadOnlyCollection<string> terms, int maxCandidates)
+    {
+        if (_searcher is null) throw new InvalidOperationException("Build the index first.");
+        if (terms.Count == 0) return [];
+        var query = new BooleanQuery(disableCoord: false);
+        foreach (var t in terms.Take(BooleanQuery.MaxClauseCount)) query.Add(new TermQuery(new Term(TermField, t)), Occur.SHOULD);
+        var top = _searcher.Search(query, maxCandidates);
+        var ids = new int[top.ScoreDocs.Length];
+        for (var i = 0; i < ids.Length; i++) ids[i] = _docToId[top.ScoreDocs[i].Doc];
+        return ids;
+    }
+
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _directory?.Dispose();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Frozen;
+using ResearchSecurity.Screening.Text;
+
+namespace ResearchSecurity.Screening.Matching;
+
+/// <summary>
+/// What the loaded lists say about words: an IDF-like weight (a word in many listed names is weak evidence,
+/// a rare one strong; organisation-type words are capped low), the vocabulary for glued-word repair, and a
+/// deletion index that finds one-edit typos of long listed words in either direction.
+/// </summary>
+internal sealed class TokenStats
+{
+    public static readonly FrozenSet<string> LegalForms = new[]
+    {
+        "limited", "company", "inc", "incorporated", "llc", "plc", "jsc", "gmbh", "ag", "sa", "corp", "pjsc", "ojsc", "oao", "zao",
+    }.ToFrozenSet();
+
+    /// <summary>Trailing company words that inputs often leave out.</summary>
+    public static readonly FrozenSet<string> CompanyWords = new[] { "group", "holding", "corporation", "company", "limited" }.ToFrozenSet();
+
+    /// <summary>Shortest word that may be matched with one edit. Shorter place names differ by one letter (Hunan/Henan).</summary>
+    public const int MinTypoLength = 7;
+
+    private readonly Dictionary<string, double> _weights;
+    private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
+    private readonly double _defaultWeight;
+
+    public FrozenSet<string> Vocabulary { get; }
+    public int DocumentCount { get; }
+    public IReadOnlyDictionary<string, int> DocumentFrequency { get; }
+
+    public TokenStats(IEnumerable<IEnumerable<string>> names)
+    {
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var name in names)
+        {
+            n++;
+            foreach (var t in name.Distinct()) df[t] = df.GetValueOrDefault(t) + 1;
+        }
+        DocumentCount = Math.Max(n, 1);
+        DocumentFrequency = df;
+        _weights = new Dictionary<string, double>(df.Count, StringComparer.Ordinal);
+        foreach (var (t, c) in df) _weights[t] = WeightFor(t, c);
+        _defaultWeight = Math.Log(1 + DocumentCount); // unseen word: as rare as it gets
+        Vocabulary = df.Keys.Concat(Lexicon.GenericWords).Concat(Lexicon.OrgTypeWords).ToFrozenSet(StringComparer.Ordinal);
+        foreach (var t in df.Keys.Where(t => t.Length >= MinTypoLength && !char.IsDigit(t[0])))
+        {
+            AddDelete(t, t);
+            for (var i = 0; i < t.Length; i++) AddDelete(t.Remove(i, 1), t);
+        }
+    }
+
+    private double WeightFor(string t, int df)
+    {
+        var idf = Math.Log(1 + (double)DocumentCount / df);
+        if (Lexicon.OrgTypeWords.Contains(t) || LegalForms.Contains(t)) return Math.Min(idf, 0.3);
+        if (Lexicon.GenericWords.Contains(t)) return Math.Min(idf, 0.8);
+        return idf;
+    }
+
+    public double Weight(string token) => _weights.TryGetValue(token, out var w) ? w : _defaultWeight;
+
+    public bool IsDistinctive(string token) =>
+        !Lexicon.GenericWords.Contains(token) && !Lexicon.OrgTypeWords.Contains(token) && !LegalForms.Contains(token) && !char.IsDigit(token[0]);
+
+    private void AddDelete(string key, string word)
+    {
+        if (!_deletes.TryGetValue(key, out var list)) _deletes[key] = list = [];
+        if (!list.Contains(word)) list.Add(word);
+    }
+
+    /// <summary>Listed words one edit (insert, delete, substitute, transpose) away from <paramref name="token"/>.</summary>
+    public IEnumerable<string> TypoNeighbours(string token)
+    {
+        if (token.Length < MinTypoLength - 1 || char.IsDigit(token[0])) yield break;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (_deletes.TryGetValue(token, out var a)) foreach (var w in a) if (w != token && found.Add(w)) yield return w;
+        for (var i = 0; i < token.Length; i++)
+        {
+            var d = token.Remove(i, 1);
+            if (_deletes.TryGetValue(d, out var b))
+                foreach (var w in b)
+                    if (w != token && IsOneEdit(token, w) && found.Add(w)) yield return w;
+        }
+    }
+
+    /// <summary>One Damerau edit apart, long enough, same first letter (typos rarely hit the first letter).</summary>
+    public static bool IsOneEdit(string a, string b)
+    {
+        if (a.Length < MinTypoLength - 1 || b.Length < MinTypoLength - 1 || Math.Max(a.Length, b.Length) < MinTypoLength) return false;
+        if (a[0] != b[0] || Math.Abs(a.Length - b.Length) > 1 || a == b) return false;
+        if (a.Length == b.Length)
+        {
+            int first = -1, diffs = 0;
+            for (var i = 0; i < a.Length; i++)
+                if (a[i] != b[i]) { if (diffs++ == 0) first = i; if (diffs > 2) return false; }
+            if (diffs == 1) return true;
+            return diffs == 2 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first];
+        }
+        var (s, l) = a.Length < b.Length ? (a, b) : (b, a);
+        int si = 0, li = 0;
+        var skipped = false;
+        while (si < s.Length && li < l.Length)
+        {
+            if (s[si] == l[li]) { si++; li++; continue; }
+            if (skipped) return false;
+            skipped = true;
+            li++;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,7 @@
+namespace ResearchSecurity.Screening.Model;
+
+public enum ListingStatus
+{
+    Active,
+    Historical,
+}

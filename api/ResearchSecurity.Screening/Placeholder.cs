@@ -1,3 +1,0 @@
-namespace ResearchSecurity.Screening;
-
-internal static class Placeholder;

@@ -1,0 +1,91 @@
+using System.Collections.Frozen;
+
+namespace ResearchSecurity.Screening.Text;
+
+/// <summary>
+/// Finds country evidence in an affiliation. Explicit mentions (country names, US state codes) are strong; major
+/// Chinese provinces and cities are weaker evidence used only when no country is named.
+/// Keys are canonical token sequences (see <see cref="Tokenizer"/>), values ISO alpha-2.
+/// </summary>
+public static class CountryDetector
+{
+    private static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["china"] = "cn", ["prc"] = "cn", ["p r china"] = "cn", ["pr china"] = "cn", ["people republic china"] = "cn",
+        ["usa"] = "us", ["united state"] = "us", ["united state america"] = "us", ["u s a"] = "us", ["america"] = "us",
+        ["uk"] = "gb", ["united kingdom"] = "gb", ["england"] = "gb", ["scotland"] = "gb", ["wale"] = "gb",
+        ["russia"] = "ru", ["russian federation"] = "ru", ["iran"] = "ir", ["hong kong"] = "hk", ["macau"] = "mo",
+        ["macao"] = "mo", ["taiwan"] = "tw", ["japan"] = "jp", ["korea"] = "kr", ["south korea"] = "kr",
+        ["republic korea"] = "kr", ["north korea"] = "kp", ["germany"] = "de", ["france"] = "fr", ["italy"] = "it",
+        ["spain"] = "es", ["portugal"] = "pt", ["netherland"] = "nl", ["belgium"] = "be", ["switzerland"] = "ch",
+        ["austria"] = "at", ["sweden"] = "se", ["norway"] = "no", ["denmark"] = "dk", ["finland"] = "fi",
+        ["poland"] = "pl", ["czech republic"] = "cz", ["czechia"] = "cz", ["hungary"] = "hu", ["greece"] = "gr",
+        ["turkey"] = "tr", ["turkiye"] = "tr", ["israel"] = "il", ["egypt"] = "eg", ["saudi arabia"] = "sa",
+        ["india"] = "in", ["pakistan"] = "pk", ["bangladesh"] = "bd", ["singapore"] = "sg", ["malaysia"] = "my",
+        ["thailand"] = "th", ["vietnam"] = "vn", ["viet nam"] = "vn", ["indonesia"] = "id", ["philippine"] = "ph",
+        ["australia"] = "au", ["new zealand"] = "nz", ["canada"] = "ca", ["mexico"] = "mx", ["brazil"] = "br",
+        ["argentina"] = "ar", ["chile"] = "cl", ["colombia"] = "co", ["peru"] = "pe", ["south africa"] = "za",
+        ["nigeria"] = "ng", ["kenya"] = "ke", ["ethiopia"] = "et", ["ireland"] = "ie", ["ukraine"] = "ua",
+        ["belarus"] = "by", ["kazakhstan"] = "kz", ["iraq"] = "iq", ["syria"] = "sy", ["lebanon"] = "lb",
+        ["jordan"] = "jo", ["tunisia"] = "tn", ["algeria"] = "dz", ["morocco"] = "ma", ["romania"] = "ro",
+        ["bulgaria"] = "bg", ["serbia"] = "rs", ["croatia"] = "hr", ["slovenia"] = "si", ["slovakia"] = "sk",
+        ["estonia"] = "ee", ["latvia"] = "lv", ["lithuania"] = "lt", ["cuba"] = "cu", ["venezuela"] = "ve",
+        ["qatar"] = "qa", ["united arab emirate"] = "ae", ["uae"] = "ae", ["oman"] = "om", ["kuwait"] = "kw",
+        ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<string> ChinaPlaces = new[]
+    {
+        "beijing", "shanghai", "tianjin", "chongqing", "guangzhou", "shenzhen", "wuhan", "nanjing", "hangzhou", "xian",
+        "chengdu", "harbin", "changsha", "hefei", "jinan", "qingdao", "dalian", "shenyang", "changchun", "lanzhou",
+        "kunming", "xiamen", "fuzhou", "nanchang", "zhengzhou", "taiyuan", "shijiazhuang", "guiyang", "nanning",
+        "urumqi", "suzhou", "ningbo", "wuxi", "mianyang", "hebei", "shanxi", "shaanxi", "henan", "hubei", "hunan",
+        "guangdong", "guangxi", "sichuan", "yunnan", "guizhou", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi",
+        "shandong", "liaoning", "jilin", "heilongjiang", "gansu", "qinghai", "xinjiang", "ningxia", "hainan",
+    }.ToFrozenSet();
+
+    private static readonly FrozenSet<string> UsStates = new[]
+    {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+        "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+    }.ToFrozenSet();
+
+    /// <summary>"China" in "Renmin University of China": a country after "of" does not make another organisation.</summary>
+    public static bool IsCountryWord(string token) => Names.ContainsKey(token);
+
+    /// <summary>Explicit and inferred countries of each clause.</summary>
+    public static (HashSet<string> Explicit, HashSet<string> Inferred)[] Detect(IReadOnlyList<Segment> segments)
+    {
+        var clauses = segments.Count == 0 ? 0 : segments[^1].Clause + 1;
+        var result = new (HashSet<string>, HashSet<string>)[clauses];
+        for (var c = 0; c < clauses; c++) result[c] = ([], []);
+        foreach (var seg in segments)
+        {
+            var (exp, inf) = result[seg.Clause];
+            var toks = seg.Tokens;
+            for (var i = 0; i < toks.Count; i++)
+            {
+                for (var n = Math.Min(4, toks.Count - i); n >= 1; n--)
+                {
+                    var key = n == 1 ? toks[i].Text : string.Join(' ', toks.Skip(i).Take(n).Select(t => t.Text));
+                    if (Names.TryGetValue(key, out var code)) { exp.Add(code); i += n - 1; break; }
+                }
+                if (ChinaPlaces.Contains(toks[i].Text)) inf.Add("cn");
+            }
+            if (IsUsStateSegment(seg.Raw)) exp.Add("us");
+            if (seg.Cjk.Length > 0) inf.Add("cn");
+        }
+        return result;
+    }
+
+    // "CA", "CA 94305", "MA 02115-5727": a two-letter state code alone in its segment.
+    private static bool IsUsStateSegment(string raw)
+    {
+        var s = raw.Trim();
+        if (s.Length < 2 || !UsStates.Contains(s[..2])) return false;
+        if (s.Length == 2) return true;
+        var rest = s[2..].Trim();
+        return rest.Length >= 5 && rest.All(ch => char.IsDigit(ch) || ch == '-');
+    }
+}

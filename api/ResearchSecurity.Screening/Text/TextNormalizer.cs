@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace ResearchSecurity.Screening.Text;
+
+/// <summary>
+/// Character-level clean-up shared by list names and input: HTML entities, NFKC, glued camel case, diacritics,
+/// apostrophes (Xi'an = Xian), dashes and ampersands. Case is kept so acronyms can still be recognised.
+/// </summary>
+public static class TextNormalizer
+{
+    public static string Clean(string raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return string.Empty;
+        var s = raw.Contains('&') ? WebUtility.HtmlDecode(raw) : raw;
+        s = s.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(s.Length + 8);
+        var decomposed = s.Normalize(NormalizationForm.FormD);
+        char prev = '\0';
+        for (var i = 0; i < decomposed.Length; i++)
+        {
+            var c = decomposed[i];
+            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (cat == UnicodeCategory.NonSpacingMark) continue; // diacritics
+            if (c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4' or '\u02BC') continue; // Xi’an -> Xian
+            if (cat == UnicodeCategory.DashPunctuation) { sb.Append(' '); prev = ' '; continue; }
+            if (c == '&') { sb.Append(" and "); prev = ' '; continue; }
+            // "HarbinInstitute" -> "Harbin Institute": lower followed by Upper+lower starts a new word.
+            if (char.IsUpper(c) && char.IsLower(prev) && i + 1 < decomposed.Length && char.IsLower(decomposed[i + 1]))
+                sb.Append(' ');
+            sb.Append(c);
+            prev = c;
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    public static bool IsCjk(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
+    /// <summary>The CJK characters of a string, in order, other characters dropped (for alias containment).</summary>
+    public static string CjkOnly(string s)
+    {
+        StringBuilder? sb = null;
+        foreach (var c in s)
+            if (IsCjk(c)) (sb ??= new StringBuilder()).Append(c);
+        return sb?.ToString() ?? string.Empty;
+    }
+
+    public static bool HasCjk(string s)
+    {
+        foreach (var c in s) if (IsCjk(c)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,7 @@
+namespace ResearchSecurity.Screening.Text;
+
+/// <summary>
+/// A canonical word. <see cref="AfterOf"/> remembers that the dropped word "of" stood right before it, which tells
+/// "Tianjin University | of Technology" (a different organisation) from "Tianjin University | School of ...".
+/// </summary>
+public readonly record struct Token(string Text, bool AfterOf);
