@@ -118,6 +118,61 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/technology-areas", _ => Get("/api/v1/technology-areas"),
             new(Unauthorized, OK, OK, OK, OK, OK, OK, OK)),
 
+        // ── reviews ── reviewers act (never on their own proposals), auditors read; nobody else sees the review side
+        Row("GET", "/api/v1/reviews", _ => Get("/api/v1/reviews"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, OK)),
+        Row("GET", "/api/v1/reviews/disposition-reasons", _ => Get("/api/v1/reviews/disposition-reasons"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, OK)),
+        Row("GET", "/api/v1/reviews/{proposalId:guid}", async s => Get($"/api/v1/reviews/{(await s.ScreenedProposalAsync()).Id}"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, OK)),
+        Row("GET", "/api/v1/reviews/{proposalId:guid}/hits/{hitId:guid}", async s =>
+            {
+                var p = await s.ScreenedProposalAsync();
+                return Get($"/api/v1/reviews/{p.Id}/hits/{p.HitId}");
+            },
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, OK)),
+        Row("POST", "/api/v1/reviews/{proposalId:guid}/claim", async s => Send(HttpMethod.Post, $"/api/v1/reviews/{(await s.ScreenedProposalAsync()).Id}/claim"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden)),
+        Row("POST", "/api/v1/reviews/{proposalId:guid}/hits/{hitId:guid}/disposition", async s =>
+            {
+                var p = await s.ScreenedProposalAsync();
+                return Json(HttpMethod.Post, $"/api/v1/reviews/{p.Id}/hits/{p.HitId}/disposition", new { disposition = "TrueMatch", note = "Listed entity." });
+            },
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden)),
+        Row("POST", "/api/v1/reviews/{proposalId:guid}/information-requests", async s => Json(HttpMethod.Post,
+                $"/api/v1/reviews/{(await s.ScreenedProposalAsync()).Id}/information-requests", new { question = "Which lab hosts the visit?" }),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden)),
+        Row("POST", "/api/v1/reviews/{proposalId:guid}/escalate", async s => Json(HttpMethod.Post,
+                $"/api/v1/reviews/{(await s.ScreenedProposalAsync()).Id}/escalate", new { reason = "Committee should decide." }),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden)),
+        // Administrators manage users and lists but never decide reviews.
+        Row("POST", "/api/v1/reviews/{proposalId:guid}/decisions", async s => Json(HttpMethod.Post,
+                $"/api/v1/reviews/{(await s.ScreenedProposalAsync()).Id}/decisions", new { outcome = "Rejected", rationale = "Listed partner." }),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden)),
+        Row("POST", "/api/v1/reviews/{proposalId:guid}/decisions/{decisionId:guid}/confirm", async s =>
+            {
+                var (proposalId, decisionId) = await s.PendingDecisionAsync();
+                return Send(HttpMethod.Post, $"/api/v1/reviews/{proposalId}/decisions/{decisionId}/confirm");
+            },
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden), "by a second reviewer"),
+        Row("GET", "/api/v1/proposals/{proposalId:guid}/information-requests", async s =>
+                Get($"/api/v1/proposals/{(await s.OpenQuestionAsync()).ProposalId}/information-requests"),
+            new(Unauthorized, OK, OK, NotFound, OK, Forbidden, Forbidden, OK)),
+        Row("POST", "/api/v1/proposals/{proposalId:guid}/information-requests/{requestId:guid}/answer", async s =>
+            {
+                var (proposalId, requestId) = await s.OpenQuestionAsync();
+                return Json(HttpMethod.Post, $"/api/v1/proposals/{proposalId}/information-requests/{requestId}/answer", new { answer = "The home university pays." });
+            },
+            new(Unauthorized, OK, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+
+        // ── audit trail ── auditors only
+        Row("GET", "/api/v1/audit/events", _ => Get("/api/v1/audit/events"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, OK)),
+        Row("POST", "/api/v1/audit/verify", _ => Send(HttpMethod.Post, "/api/v1/audit/verify"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, OK)),
+        Row("GET", "/api/v1/audit/proposals/{proposalId:guid}/export", async s => Get($"/api/v1/audit/proposals/{(await s.SubmittedProposalAsync()).Id()}/export"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, OK)),
+
         // ── users ── administrators manage, auditors read
         Row("GET", "/api/v1/users", _ => Get("/api/v1/users"),
             new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, OK, OK)),

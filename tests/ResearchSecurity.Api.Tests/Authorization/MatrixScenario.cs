@@ -77,6 +77,31 @@ public sealed class MatrixScenario(ApiFactory api)
 
     public async Task<JsonElement> SubmittedFundingAsync() => (await SubmittedProposalAsync()).GetProperty("fundingSources")[0];
 
+    /// <summary>A submitted, screened proposal of the owner (naming the member) with one critical hit, in review.</summary>
+    public Task<ScreenedProposal> ScreenedProposalAsync() => Once(nameof(ScreenedProposalAsync), async () =>
+    {
+        var review = await new ReviewScenario(api, OwnerId, MemberId).SubmittedAndScreenedAsync(hitScore: 0.95, severity: 4);
+        var hitId = (await review.ReviewAsync()).GetProperty("hits")[0].Id();
+        return new ScreenedProposal(review, hitId);
+    });
+
+    /// <summary>Another screened proposal on which the scenario's reviewer recorded a decision that waits for a second reviewer.</summary>
+    public Task<(Guid ProposalId, Guid DecisionId)> PendingDecisionAsync() => Once(nameof(PendingDecisionAsync), async () =>
+    {
+        var review = await new ReviewScenario(api, OwnerId, MemberId).SubmittedAndScreenedAsync(hitScore: 0.95, severity: 4);
+        var decided = await (await review.DecideAsync(review.Reviewer, "Rejected")).ShouldBe(HttpStatusCode.OK);
+        return (review.ProposalId, decided.GetProperty("decisions")[0].Id());
+    });
+
+    /// <summary>Another screened proposal on which the scenario's reviewer asked the owner a question.</summary>
+    public Task<(Guid ProposalId, Guid RequestId)> OpenQuestionAsync() => Once(nameof(OpenQuestionAsync), async () =>
+    {
+        var review = await new ReviewScenario(api, OwnerId, MemberId).SubmittedAndScreenedAsync();
+        var asked = await (await review.Reviewer.PostAsJsonAsync($"/api/v1/reviews/{review.ProposalId}/information-requests",
+            new { question = "Who pays the visiting researcher?" })).ShouldBe(HttpStatusCode.OK);
+        return (review.ProposalId, asked.GetProperty("informationRequests")[0].Id());
+    });
+
     /// <summary>A user account (SSO-only, no password) for the user-administration rows.</summary>
     public Task<string> AccountIdAsync() => Once(nameof(AccountIdAsync), async () =>
     {
@@ -92,4 +117,9 @@ public sealed class MatrixScenario(ApiFactory api)
         if (!_created.TryGetValue(key, out var task)) _created[key] = task = create();
         return (Task<T>)task;
     }
+}
+
+public sealed record ScreenedProposal(ReviewScenario Review, Guid HitId)
+{
+    public Guid Id => Review.ProposalId;
 }
