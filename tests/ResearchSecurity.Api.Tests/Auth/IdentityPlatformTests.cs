@@ -14,7 +14,7 @@ namespace ResearchSecurity.Api.Tests.Auth;
 public sealed class IdentityPlatformTests(ApiFactory api)
 {
     [Fact]
-    public async Task IdentityMigrations_ApplyToAnEmptyDatabase_IntoTheirOwnSchemaAndHistoryTable()
+    public async Task IdentityMigrations_ApplyToAnEmptyDatabase_IntoTheirOwnSchemaUsableByTheApplicationRole()
     {
         var connectionString = await TestDatabase.CreateAsync("rs_identity");
         var options = new DbContextOptionsBuilder<ApplicationIdentityDbContext>();
@@ -33,6 +33,12 @@ public sealed class IdentityPlatformTests(ApiFactory api)
         Assert.Contains("users", names);
         Assert.Contains("oidc_applications", names);
         Assert.Contains("oidc_tokens", names);
+
+        // The application's database role can use the identity tables.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await new NpgsqlCommand("SET LOCAL ROLE rs_app", connection, transaction).ExecuteNonQueryAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM identity.users", connection, transaction);
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
     }
 
     [Fact]
