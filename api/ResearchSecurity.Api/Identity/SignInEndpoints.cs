@@ -20,6 +20,9 @@ public static class SignInEndpoints
     public const string InvalidCredentialsMessage = "Invalid sign-in name or password.";
     public const string LockedOutMessage = "This account is locked. Try again later or ask an administrator.";
 
+    private static readonly Lazy<string> UnknownUserHash =
+        new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+
     public sealed record SignInForm(string? UserName, string? Password, string? ReturnUrl);
 
     public static void MapSignInEndpoints(this IEndpointRouteBuilder app)
@@ -42,7 +45,11 @@ public static class SignInEndpoints
         var returnUrl = LocalOrDefault(form.ReturnUrl);
         var user = string.IsNullOrWhiteSpace(form.UserName) ? null : await users.FindByNameAsync(form.UserName.Trim());
         if (user is null || string.IsNullOrEmpty(form.Password))
+        {
+            // Hash anyway, so an unknown sign-in name answers as slowly as a wrong password and names cannot be probed.
+            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), UnknownUserHash.Value, form.Password ?? string.Empty);
             return Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
+        }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.LocalRedirect(returnUrl);
