@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Identity;
 
@@ -43,7 +45,7 @@ public static class ExternalSignIn
     }
 
     private static async Task<IResult> CallbackAsync(string? returnUrl, HttpContext http, UserManager<ApplicationUser> users,
-        SignInManager<ApplicationUser> signIn, ExternalRoleMapping mapping, ILoggerFactory loggers)
+        SignInManager<ApplicationUser> signIn, ExternalRoleMapping mapping, ResearchSecurityDbContext records, CancellationToken ct)
     {
         var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
@@ -57,14 +59,21 @@ public static class ExternalSignIn
             user = new ApplicationUser { UserName = name, Email = external.Principal.FindFirst("email")?.Value };
             (await users.CreateAsync(user)).ThrowIfFailed();
             (await users.AddLoginAsync(user, new UserLoginInfo(ExternalProviderSettings.Scheme, subject, ExternalProviderSettings.Scheme))).ThrowIfFailed();
+            await records.RecordAsync(AuditEventType.UserCreated, user.Id, null, new { user.UserName, user.Email, Provider = ExternalProviderSettings.Scheme }, null, ct);
         }
-        if (await users.IsLockedOutAsync(user)) return Results.LocalRedirect(SignInEndpoints.SignInPath);
+        if (await users.IsLockedOutAsync(user))
+        {
+            await records.RecordAsync(AuditEventType.UserSignInFailed, user.Id, null, null, "locked out (university SSO)", ct);
+            return Results.LocalRedirect(SignInEndpoints.SignInPath);
+        }
 
         var wanted = mapping.RolesFor(external.Principal!.Claims);
         var current = await users.GetRolesAsync(user);
         (await users.RemoveFromRolesAsync(user, current.Except(wanted).Where(Roles.All.Contains))).ThrowIfFailed();
         (await users.AddToRolesAsync(user, wanted.Except(current))).ThrowIfFailed();
-        loggers.CreateLogger(typeof(ExternalSignIn)).LogInformation("Federated sign-in of {UserId} with roles {Roles}", user.Id, wanted);
+        if (!current.Order(StringComparer.Ordinal).SequenceEqual(wanted))
+            await records.RecordAsync(AuditEventType.UserRolesChanged, user.Id, new { Roles = current }, new { Roles = wanted }, "university SSO groups", ct);
+        await records.RecordAsync(AuditEventType.UserSignedIn, user.Id, null, null, "university SSO", ct);
 
         await signIn.SignInAsync(user, isPersistent: false, ExternalProviderSettings.Scheme);
         return Results.LocalRedirect(SignInEndpoints.LocalOrDefault(returnUrl));

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Identity;
 
@@ -40,7 +42,8 @@ public static class SignInEndpoints
     }
 
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery,
-        IOptions<AuthOptions> auth, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
+        IOptions<AuthOptions> auth, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ResearchSecurityDbContext records,
+        CancellationToken ct)
     {
         var returnUrl = LocalOrDefault(form.ReturnUrl);
         var user = string.IsNullOrWhiteSpace(form.UserName) ? null : await users.FindByNameAsync(form.UserName.Trim());
@@ -48,10 +51,13 @@ public static class SignInEndpoints
         {
             // Hash anyway, so an unknown sign-in name answers as slowly as a wrong password and names cannot be probed.
             users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), UnknownUserHash.Value, form.Password ?? string.Empty);
+            await records.RecordAsync(AuditEventType.UserSignInFailed, null, null, null, "unknown sign-in name", ct);
             return Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        await records.RecordAsync(result.Succeeded ? AuditEventType.UserSignedIn : AuditEventType.UserSignInFailed, user.Id, null, null,
+            result.Succeeded ? "password" : result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password", ct);
         if (result.Succeeded) return TypedResults.LocalRedirect(returnUrl);
         return result.IsLockedOut
             ? Page(http, antiforgery, auth.Value, returnUrl, LockedOutMessage, StatusCodes.Status423Locked)

@@ -48,4 +48,6 @@ public enum AuditEventType
     UserSignInFailed = 801,
     UserCreated = 802,
     UserRolesChanged = 803,
+    UserLocked = 804,
+    UserUnlocked = 805,
 }

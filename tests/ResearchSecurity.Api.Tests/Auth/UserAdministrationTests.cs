@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Api.Tests.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Tests.Auth;
 
@@ -22,6 +26,7 @@ public sealed class UserAdministrationTests(ApiFactory api)
 
         var tokens = await _oidc.SignInWithCodeAsync(userName);
         Assert.Equal(Roles.IntegrityReviewer, new JsonWebToken(tokens.GetProperty("access_token").GetString()).GetClaim("role").Value);
+        Assert.Equal([AuditEventType.UserCreated, AuditEventType.UserSignedIn], await AuditTypesAsync(created.GetProperty("id").GetString()!));
     }
 
     [Fact]
@@ -54,6 +59,7 @@ public sealed class UserAdministrationTests(ApiFactory api)
 
         var updated = await (await _admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { Roles.Auditor } })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal([Roles.Auditor], updated.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains(AuditEventType.UserRolesChanged, await AuditTypesAsync(user.Id));
 
         var refreshed = await _oidc.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!);
         Assert.Equal(Roles.Auditor, new JsonWebToken(refreshed.GetProperty("access_token").GetString()).GetClaim("role").Value);
@@ -72,6 +78,16 @@ public sealed class UserAdministrationTests(ApiFactory api)
         await (await _admin.PostAsync($"/api/v1/users/{user.Id}/unlock", null)).ShouldBe(HttpStatusCode.NoContent);
         var signedIn = await OidcTestClient.PostSignInFormAsync(_oidc.Browser(), "/account/signin", user.UserName!, OidcTestClient.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal([AuditEventType.UserLocked, AuditEventType.UserSignInFailed, AuditEventType.UserUnlocked, AuditEventType.UserSignedIn],
+            await AuditTypesAsync(user.Id));
+    }
+
+    private async Task<List<AuditEventType>> AuditTypesAsync(string userId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
+        var subject = Guid.Parse(userId);
+        return await db.AuditEvents.Where(a => a.SubjectId == subject).OrderBy(a => a.Sequence).Select(a => a.EventType).ToListAsync();
     }
 
     [Fact]

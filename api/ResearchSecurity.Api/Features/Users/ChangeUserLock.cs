@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Features.Users;
 
@@ -13,16 +15,16 @@ public static class ChangeUserLock
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/{id}/lock", (string id, UserManager<ApplicationUser> users, ILogger<ApplicationUser> logger, CurrentUser caller) =>
-                Handle(id, locked: true, users, logger, caller))
+        group.MapPost("/{id}/lock", (string id, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct) =>
+                Handle(id, locked: true, users, records, caller, ct))
             .WithName("LockUser").RequireAuthorization(Policies.UsersManage);
-        group.MapPost("/{id}/unlock", (string id, UserManager<ApplicationUser> users, ILogger<ApplicationUser> logger, CurrentUser caller) =>
-                Handle(id, locked: false, users, logger, caller))
+        group.MapPost("/{id}/unlock", (string id, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct) =>
+                Handle(id, locked: false, users, records, caller, ct))
             .WithName("UnlockUser").RequireAuthorization(Policies.UsersManage);
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> Handle(
-        string id, bool locked, UserManager<ApplicationUser> users, ILogger logger, CurrentUser caller)
+        string id, bool locked, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return TypedResults.NotFound();
@@ -35,7 +37,7 @@ public static class ChangeUserLock
         // A new security stamp ends the user's sign-in cookie at its next validation.
         if (result.Succeeded && locked) result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded) return UserRoleRules.Problem(result);
-        logger.LogInformation("User {UserId} {Action} by {CallerId}", user.Id, locked ? "locked" : "unlocked", caller.Id);
+        await records.RecordAsync(locked ? AuditEventType.UserLocked : AuditEventType.UserUnlocked, user.Id, null, null, null, ct);
         return TypedResults.NoContent();
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Features.Users;
 
@@ -29,15 +31,16 @@ public static class CreateUser
             .Validate<CreateUserRequest>();
 
     public static async Task<Results<Created<UserResponse>, ValidationProblem>> Handle(
-        CreateUserRequest request, UserManager<ApplicationUser> users, ApplicationIdentityDbContext db, TimeProvider clock,
-        ILogger<CreateUserRequest> logger, CurrentUser caller, CancellationToken ct)
+        CreateUserRequest request, UserManager<ApplicationUser> users, ApplicationIdentityDbContext db, ResearchSecurityDbContext records,
+        TimeProvider clock, CancellationToken ct)
     {
         var user = new ApplicationUser { UserName = request.UserName!.Trim(), Email = request.Email?.Trim() };
         var created = request.Password is { Length: > 0 } password ? await users.CreateAsync(user, password) : await users.CreateAsync(user);
         if (!created.Succeeded) return UserRoleRules.Problem(created);
         var assigned = await users.AddToRolesAsync(user, (request.Roles ?? []).Distinct());
         if (!assigned.Succeeded) return UserRoleRules.Problem(assigned);
-        logger.LogInformation("User {UserId} created by {CallerId} with roles {Roles}", user.Id, caller.Id, request.Roles);
+        await records.RecordAsync(AuditEventType.UserCreated, user.Id, null,
+            new { user.UserName, user.Email, Roles = request.Roles ?? [], HasPassword = request.Password is { Length: > 0 } }, null, ct);
 
         return TypedResults.Created($"/api/v1/users/{user.Id}", (await db.LoadOneAsync(user.Id, clock, ct))!);
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Features.Users;
 
@@ -26,8 +28,8 @@ public static class SetUserRoles
             .Validate<SetUserRolesRequest>();
 
     public static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> Handle(
-        string id, SetUserRolesRequest request, UserManager<ApplicationUser> users, ApplicationIdentityDbContext db, TimeProvider clock,
-        ILogger<SetUserRolesRequest> logger, CurrentUser caller, CancellationToken ct)
+        string id, SetUserRolesRequest request, UserManager<ApplicationUser> users, ApplicationIdentityDbContext db,
+        ResearchSecurityDbContext records, TimeProvider clock, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return TypedResults.NotFound();
@@ -38,7 +40,7 @@ public static class SetUserRoles
         var added = await users.AddToRolesAsync(user, wanted.Except(current));
         if (!added.Succeeded) return UserRoleRules.Problem(added);
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("Roles of {UserId} set to {Roles} by {CallerId}", user.Id, wanted, caller.Id);
+        await records.RecordAsync(AuditEventType.UserRolesChanged, user.Id, new { Roles = current }, new { Roles = wanted }, null, ct);
         return TypedResults.Ok((await db.LoadOneAsync(id, clock, ct))!);
     }
 }
