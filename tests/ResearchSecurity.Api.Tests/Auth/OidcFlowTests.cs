@@ -67,6 +67,20 @@ public sealed class OidcFlowTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task RefreshToken_ReplayOfAUsedToken_AlsoRevokesItsSuccessor()
+    {
+        var user = await _oidc.CreateUserAsync(Roles.Investigator);
+        var first = await _oidc.SignInWithCodeAsync(user.UserName!);
+        var stolen = first.GetProperty("refresh_token").GetString()!;
+        var successor = (await _oidc.RefreshAsync(stolen)).GetProperty("refresh_token").GetString()!;
+
+        // A replay means the token leaked: the whole chain is revoked, so the legitimate holder must sign in again.
+        await _oidc.RefreshAsync(stolen, HttpStatusCode.BadRequest);
+        var refused = await _oidc.RefreshAsync(successor, HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_grant", refused.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task RefreshToken_UserLockedByAdministrator_IsRefused()
     {
         var user = await _oidc.CreateUserAsync(Roles.Investigator);
