@@ -10,6 +10,8 @@ internal sealed class Context
     public required HashSet<string> UpperWords { get; init; }
     public required bool HasCjk { get; init; }
     public string? CountryHint { get; init; }
+    /// <summary>The text's words plus listed words one typo away (filled while collecting candidates).</summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
 
     public static Context Create(string text, Tokenizer tokenizer, string? countryHint)
     {

@@ -38,13 +38,16 @@ public sealed class ScreeningEngine : IDisposable
         var nextId = 0;
         // Ids are positions in _names (duplicate forms are dropped during compilation, so renumber).
         _names = _entities.SelectMany((e, i) => NameCompiler.Compile(e, i, () => nextId++)).Select((n, i) => n with { Id = i }).ToArray();
+        InternWords(_names);
         _stats = new TokenStats(_names.Where(n => n.Parts.Length > 0).Select(n => n.IndexTerms));
         _tokenizer = new Tokenizer(_stats.Vocabulary);
         _maxQueryDf = Math.Max(50, (int)(_stats.DocumentCount * options.MaxQueryTermShare));
         _acronyms = _names.Where(n => n.Acronym is not null).GroupBy(n => n.Acronym!, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(n => n.Id).ToArray(), StringComparer.Ordinal);
         _cjkNames = _names.Where(n => n.Cjk.Length >= 3).ToArray();
-        _supportWords = _entities.Select((e, i) => SupportWords(e)).ToArray();
+        // Support words are only consulted for acronyms; most entities have none, so skip the allocation for them.
+        var withAcronym = _names.Where(n => n.Acronym is not null).Select(n => n.EntityIndex).ToHashSet();
+        _supportWords = _entities.Select((e, i) => withAcronym.Contains(i) ? SupportWords(e) : FrozenSet<string>.Empty).ToArray();
         _parentPaths = _entities.Select(ParentPath(listArray)).ToArray();
         _twins = Twins(_entities, _names);
         _index = index;
@@ -70,7 +73,7 @@ public sealed class ScreeningEngine : IDisposable
         var ctx = Context.Create(text, _tokenizer, countryHint);
         var hits = new List<Hit>();
         foreach (var id in Candidates(ctx))
-            if (Evaluate(_names[id], _entities[_names[id].EntityIndex], _supportWords[_names[id].EntityIndex], ctx) is { } hit)
+            if (Plausible(_names[id], ctx) && Evaluate(_names[id], _entities[_names[id].EntityIndex], _supportWords[_names[id].EntityIndex], ctx) is { } hit)
                 hits.Add(hit);
         return Finish(hits, ctx, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
     }
@@ -101,10 +104,16 @@ public sealed class ScreeningEngine : IDisposable
             for (var i = 0; i < toks.Count; i++)
             {
                 AddTerm(terms, toks[i].Text);
-                foreach (var n in _stats.TypoNeighbours(toks[i].Text)) AddTerm(terms, n);
+                ctx.Words.Add(toks[i].Text);
+                foreach (var n in _stats.TypoNeighbours(toks[i].Text))
+                {
+                    AddTerm(terms, n);
+                    ctx.Words.Add(n);
+                }
                 if (i + 1 < toks.Count)
                 {
                     AddTerm(terms, toks[i].Text + toks[i + 1].Text);
+                    ctx.Words.Add(toks[i].Text + toks[i + 1].Text);
                     AddTerm(terms, CompiledName.Pair(toks[i].Text, toks[i + 1].Text));
                 }
             }
@@ -116,6 +125,25 @@ public sealed class ScreeningEngine : IDisposable
             foreach (var n in _cjkNames)
                 if (ctx.Segments.Any(s => s.Cjk.Contains(n.Cjk, StringComparison.Ordinal))) result.Add(n.Id);
         return result;
+    }
+
+    /// <summary>
+    /// Cheap pre-check before alignment: at most one word of the name may be absent from the text's words (that one may
+    /// still be a glued pair, a two-edit typo or a trailing legal form).
+    /// </summary>
+    private static bool Plausible(CompiledName name, Context ctx)
+    {
+        if (name.Parts.Length == 0) return true;
+        var missing = 0;
+        foreach (var part in name.Parts)
+            for (var i = 0; i < part.Length; i++)
+            {
+                var t = part[i];
+                if (ctx.Words.Contains(t) || TokenStats.LegalForms.Contains(t) || TokenStats.CompanyWords.Contains(t)) continue;
+                if (i + 1 < part.Length && ctx.Words.Contains(t + part[i + 1])) { i++; continue; } // "Jiao Tong" written "Jiaotong"
+                if (++missing > 1) return false;
+            }
+        return true;
     }
 
     private void AddTerm(HashSet<string> terms, string t)
@@ -238,6 +266,19 @@ public sealed class ScreeningEngine : IDisposable
         var before = score;
         score *= factor;
         features.Add(new FeatureContribution(feature, detail, Math.Round(factor, 4), Math.Round(score - before, 4)));
+    }
+
+    /// <summary>One string instance per distinct word: a million listed names share a few thousand words.</summary>
+    private static void InternWords(CompiledName[] names)
+    {
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var n in names)
+            foreach (var arr in n.Parts.Concat(n.Qualifiers))
+                for (var i = 0; i < arr.Length; i++)
+                {
+                    if (pool.TryGetValue(arr[i], out var shared)) arr[i] = shared;
+                    else pool[arr[i]] = arr[i];
+                }
     }
 
     /// <summary>
