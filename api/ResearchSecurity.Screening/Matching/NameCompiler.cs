@@ -40,8 +40,8 @@ internal static class NameCompiler
                 if (TextNormalizer.HasCjk(b))
                     foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(b)))
                         yield return Make(b, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
-                else if (MispAcronym(b) && !(endsWithBracket && bi == brackets.Count - 1) && SplitParts(main).Count() > 1)
-                    continue; // "(CAS)" inside "Chinese Academy of Sciences (CAS) – Institute of ...": the parent's acronym
+                else if (MispAcronym(b) && !(endsWithBracket && bi == brackets.Count - 1))
+                    continue; // "(CAS)" in "Chinese Academy of Sciences (CAS) – Institute of ...": an acronym of a part, not of the whole
                 else if (MispAcronym(b))
                     yield return Make(b, kind == NameKind.Child ? NameKind.Child : NameKind.WeakAlias, [], [], "", b.Trim(), childPath);
                 else if (Tokenizer.Plain.Tokenize(TextNormalizer.Clean(b)).Select(t => t.Text).ToArray() is { Length: > 0 } q)

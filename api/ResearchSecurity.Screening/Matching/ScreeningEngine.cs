@@ -188,7 +188,9 @@ public sealed class ScreeningEngine : IDisposable
         var allGeneric = !name.Parts.SelectMany(p => p).Any(_stats.IsDistinctive);
         if (allGeneric)
         {
-            var whole = spans.All(s => s.Start == 0 && s.End == ctx.Segments[s.Segment].Tokens.Count);
+            // Specific enough when the rest of its segment is generic too ("PLA Information Engineering University").
+            var whole = spans.All(s => ctx.Segments[s.Segment].Tokens.Where((t, i) => i < s.Start || i >= s.End)
+                .All(t => !_stats.IsDistinctive(t.Text)));
             if (!whole) Apply(ref score, features, "generic words only", "name made of generic words inside a longer segment", _options.GenericOnlyFactor);
         }
         foreach (var q in name.Qualifiers)

@@ -55,7 +55,7 @@ public static class Lexicon
         "industry", "international", "medical", "medicine", "normal", "technical", "applied", "advanced", "information",
         "electronic", "system", "material", "physic", "chemistry", "chemical", "development",
         "new", "high", "central", "general", "joint", "main", "first", "second", "third", "affiliated", "province",
-        "city", "ministry", "education", "holding", "co", "ltd", "branch", "division", "office", "program",
+        "city", "ministry", "education", "holding", "co", "ltd", "branch", "division", "office", "program", "pla", "capf",
     }.ToFrozenSet();
 
     /// <summary>
