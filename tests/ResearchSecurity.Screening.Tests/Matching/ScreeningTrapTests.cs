@@ -253,6 +253,16 @@ public sealed class ScreeningTrapTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void Screen_DefenceLaboratoryOfListedUniversity_ResolvesToEntryWithPath()
+    {
+        var hit = Assert.Single(Screen("State Key Laboratory for Powder Metallurgy, Changsha 410083, China"));
+        Assert.StartsWith("Central South University", hit.Name);
+        Assert.Equal(NameKind.Child, hit.Explanation.MatchedNameKind);
+        Assert.Equal("major defence laboratories: State Key Laboratory for Powder Metallurgy", hit.Explanation.ParentPath);
+        Assert.True(hit.Score < 1.0);
+    }
+
+    [Fact]
     public void Screen_EmptyText_ReturnsNoHits()
     {
         Assert.Empty(Screen("   "));
