@@ -319,16 +319,18 @@ public sealed class ScreeningEngine : IDisposable
                         Features = [.. h.Features, new FeatureContribution("same institution", $"matched via {h.Entity.ListId}: {h.Entity.Name}", 1, 0)],
                     });
         // The longer listed name wins: drop a hit whose text span lies strictly inside another entity's span.
-        var kept = hits.Where(h => !hits.Any(o => !ReferenceEquals(o.Entity, h.Entity) && o.Score >= _options.AlertThreshold * 0.8 &&
+        var kept = hits.Where(h => !hits.Any(o => Key(o) != Key(h) && o.Score >= _options.AlertThreshold * 0.8 &&
                                                   o.Spans.Any(os => h.Spans.Any(os.Contains)))).ToList();
         var min = Math.Min(_options.AlertThreshold, _options.ReturnBelowThresholdDownTo ?? _options.AlertThreshold);
         return kept.Where(h => h.Score >= min)
-            .GroupBy(h => h.Entity)
+            .GroupBy(Key) // one hit per listed entity, even if a list was loaded twice (edition files of one dataset)
             .Select(g => g.OrderByDescending(h => h.Score).ThenBy(h => h.Name.Kind).First())
             .OrderByDescending(h => h.Score)
             .Select(h => ToMatch(h, ctx, asOf))
             .ToList();
     }
+
+    private static (string, string) Key(Hit h) => (h.Entity.ListId, h.Entity.EntityId);
 
     private ScreeningMatch ToMatch(Hit h, Context ctx, DateOnly asOf)
     {
