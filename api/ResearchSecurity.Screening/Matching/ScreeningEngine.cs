@@ -201,14 +201,15 @@ public sealed class ScreeningEngine : IDisposable
         return new Hit(name, entity, spans, score, features, agreement);
     }
 
-    // "Tianjin University | of Technology" names another university; "South | China University ..." another one too.
+    // "Tianjin University | of Technology" names another university; "South | China University ...", "National | Sun Yat-sen
+    // University" (Kaohsiung) and "National | Tsing Hua University" (Hsinchu) too.
     private static bool BreaksBoundary(string[] part, Segment seg, PartMatch m, bool reordered)
     {
         var toks = seg.Tokens;
         // "University of Tsinghua" needs its "of": "Fudan University Shanghai Cancer Center" is not "University of Shanghai".
         if (reordered && Lexicon.OrgTypeWords.Contains(part[0]) && (m.Start + 1 >= toks.Count || !toks[m.Start + 1].AfterOf)) return true;
         if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1]) && !(m.End == toks.Count - 1 && CountryDetector.IsCountryWord(toks[m.End].Text))) return true;
-        if (m.Start > 0 && Lexicon.DirectionWords.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
+        if (m.Start > 0 && Lexicon.NameModifiers.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
         return false;
     }
 

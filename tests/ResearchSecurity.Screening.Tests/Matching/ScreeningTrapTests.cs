@@ -263,6 +263,13 @@ public sealed class ScreeningTrapTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void Screen_NationalPrefixedNamesakeWithoutCountry_DoesNotHit()
+    {
+        Assert.Empty(Screen("Department of Physics, National Tsing Hua University, Hsinchu 30013"));
+        Assert.Empty(Screen("Institute of Marine Biology, National Sun Yat-sen University, Kaohsiung 80424"));
+    }
+
+    [Fact]
     public void Screen_EmptyText_ReturnsNoHits()
     {
         Assert.Empty(Screen("   "));
