@@ -181,7 +181,7 @@ public sealed class ScreeningEngine : IDisposable
             // Two-word names ("Inner Monoglia") are too short to forgive a typo.
             if (!exactDistinctive || name.Parts.Sum(p => p.Length) < 3) return null;
             var share = typoWords.Sum(_stats.Weight) / Math.Max(total, 1e-9);
-            Apply(ref score, features, "typo", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
+            Apply(ref score, features, "typo or word form", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
         }
         else features.Add(new FeatureContribution("name", "all listed words found", 1, 0));
         if (name.Reordered) Apply(ref score, features, "word order", "words found in another order than listed", _options.ReorderedFactor);
@@ -234,7 +234,7 @@ public sealed class ScreeningEngine : IDisposable
         var seg = ctx.Segments.FirstOrDefault(s => s.Tokens.Any(t => t.Text == name.Acronym!.ToLowerInvariant())) ?? ctx.Segments[0];
         var features = new List<FeatureContribution>();
         var score = _options.AcronymBase;
-        features.Add(new FeatureContribution("acronym", name.Acronym!, _options.AcronymBase, _options.AcronymBase - 1));
+        features.Add(new FeatureContribution("acronym", name.Acronym!, _options.AcronymBase, Math.Round(_options.AcronymBase - 1, 4)));
         var acr = name.Acronym!.ToLowerInvariant();
         var supporting = ctx.Segments.SelectMany(s => s.Tokens).Select(t => t.Text).Where(t => t != acr && support.Contains(t)).Distinct().ToList();
         // A brand that heads the listed name ("BGI" of "BGI Group") is the name itself, not an ambiguous acronym.
