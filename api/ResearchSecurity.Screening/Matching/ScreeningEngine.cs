@@ -239,6 +239,9 @@ public sealed class ScreeningEngine : IDisposable
         var supporting = ctx.Segments.SelectMany(s => s.Tokens).Select(t => t.Text).Where(t => t != acr && support.Contains(t)).Distinct().ToList();
         // A brand that heads the listed name ("BGI" of "BGI Group") is the name itself, not an ambiguous acronym.
         if (support.Contains(acr) && FirstWord(entity.Name) == acr) supporting.Add("listed name starts with " + name.Acronym);
+        // An institutional e-mail or web domain under the entity's country code (li@nudt.edu.cn) names the institution.
+        if (ctx.DomainAcronyms.TryGetValue(name.Acronym!, out var cc) && cc is not null && entity.Countries.Contains(cc))
+            supporting.Add($"e-mail/web domain under .{cc}");
         // Named by its acronym alone ("..., UESTC, Chengdu, China"): the acronym is the organisation in this text.
         if (supporting.Count == 0 && seg.Tokens.Count == 1 && ctx.HasExplicitCountry(seg.Clause, entity.Countries))
             supporting.Add("acronym stands alone as an organisation, country named");

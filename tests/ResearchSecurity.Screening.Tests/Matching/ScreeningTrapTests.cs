@@ -211,6 +211,21 @@ public sealed class ScreeningTrapTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void Screen_InstitutionalEmailDomain_HitsByAcronym()
+    {
+        var hits = Screen("Corresponding author: li.wei@nudt.edu.cn");
+        var hit = Assert.Single(hits, h => h.ListId == Us1286);
+        Assert.Equal("National University of Defense Technology", hit.Name);
+        Assert.Contains(hit.Explanation.Features, f => f.Detail.Contains("domain", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_SameLabelUnderOtherCountryDomain_DoesNotHit()
+    {
+        Assert.Empty(Screen("Corresponding author: j.smith@nudt.ac.uk"));
+    }
+
+    [Fact]
     public void Screen_AcronymWithoutSupport_DoesNotHit()
     {
         var hits = Screen("AMS Department, Stony Brook, NY 11794, USA");
