@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
@@ -36,8 +37,10 @@ public static class ExternalSignIn
 
     public static void Map(RouteGroupBuilder account)
     {
-        account.MapGet("/external", (string? returnUrl, IAuthenticationSchemeProvider schemes) =>
+        // Mapped always (so the route table does not depend on configuration); 404 while no provider is configured.
+        account.MapGet("/external", (string? returnUrl, IOptions<AuthOptions> auth) =>
         {
+            if (!auth.Value.External.Enabled) return Results.NotFound();
             var redirect = $"{CallbackPath}?returnUrl={Uri.EscapeDataString(SignInEndpoints.LocalOrDefault(returnUrl))}";
             return Results.Challenge(new AuthenticationProperties { RedirectUri = redirect }, [ExternalProviderSettings.Scheme]);
         });
@@ -45,8 +48,10 @@ public static class ExternalSignIn
     }
 
     private static async Task<IResult> CallbackAsync(string? returnUrl, HttpContext http, UserManager<ApplicationUser> users,
-        SignInManager<ApplicationUser> signIn, ExternalRoleMapping mapping, ResearchSecurityDbContext records, CancellationToken ct)
+        SignInManager<ApplicationUser> signIn, ExternalRoleMapping mapping, ResearchSecurityDbContext records, IOptions<AuthOptions> auth,
+        CancellationToken ct)
     {
+        if (!auth.Value.External.Enabled) return Results.NotFound();
         var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
         var subject = external.Principal?.FindFirst("sub")?.Value;

@@ -18,7 +18,6 @@ namespace ResearchSecurity.Api.Identity;
 public static class SignInEndpoints
 {
     public const string SignInPath = "/account/signin";
-    public const string SignOutPath = "/account/signout";
     public const string InvalidCredentialsMessage = "Invalid sign-in name or password.";
     public const string LockedOutMessage = "This account is locked. Try again later or ask an administrator.";
 
@@ -33,11 +32,6 @@ public static class SignInEndpoints
         group.MapGet("/signin", (string? returnUrl, HttpContext http, IAntiforgery antiforgery, IOptions<AuthOptions> auth) =>
             Page(http, antiforgery, auth.Value, returnUrl, error: null, StatusCodes.Status200OK));
         group.MapPost("/signin", SignInAsync);
-        group.MapPost("/signout", async (HttpContext http) =>
-        {
-            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
-            return TypedResults.LocalRedirect(SignInPath);
-        });
         ExternalSignIn.Map(group);
     }
 

@@ -66,4 +66,11 @@ public sealed class SignInLockoutTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("Location"));
     }
+
+    [Fact]
+    public async Task ExternalSignIn_NoProviderConfigured_Returns404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _oidc.Browser().GetAsync("/account/external?returnUrl=%2F")).StatusCode);
+        Assert.DoesNotContain("/account/external", await _oidc.Browser().GetStringAsync("/account/signin"));
+    }
 }

@@ -47,7 +47,7 @@ public static class AuthorizationMatrix
         "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/scalar/{documentName?}", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg",
         "/connect/authorize", "/connect/token", "/connect/userinfo", "/connect/endsession",
-        "/account/signin", "/account/signout", "/account/external", "/account/external/callback",
+        "/account/signin", "/account/external", "/account/external/callback",
     };
 
     private const int OK = 200, Created = 201, NoContent = 204, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404;
