@@ -43,6 +43,17 @@ public sealed class ProductionConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void DevelopmentKeys_CreatedOnce_AreReusedAndReadableOnlyByTheOwner()
+    {
+        var path = Path.Combine(_keys, "signing.pfx");
+        using var first = TokenKeys.LoadOrCreate(path, X509KeyUsageFlags.DigitalSignature);
+        using var second = TokenKeys.LoadOrCreate(path, X509KeyUsageFlags.DigitalSignature);
+        Assert.Equal(first.Thumbprint, second.Thumbprint);
+        Assert.True(first.HasPrivateKey);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
     public async Task ProductionHost_WithoutCertificates_RefusesToStart()
     {
         await using var factory = Production([]);
