@@ -46,10 +46,14 @@ export ASPNETCORE_ENVIRONMENT=Development
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=researchsecurity;Username=postgres"
 export Screening__IndexPath="$DATA/index"
 export Api__BaseUrl="http://127.0.0.1:$API_PORT"
+# The API is also the OpenID Connect issuer; its signing keys are generated once into .data/keys (Development only).
+export Auth__Issuer="http://127.0.0.1:$API_PORT/"
 
-echo "==> applying migrations" >&2
+echo "==> applying migrations, seeding sign-in users and OIDC clients" >&2
 # EF logs a failed probe of the history table on a brand-new database; that is expected, so keep it quiet.
-env "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Fatal" dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --migrate-only
+# --seed-users is idempotent: it creates one user per role (passwords from RS_SEED_PASSWORD_<NAME> or RS_SEED_PASSWORD,
+# else generated and printed once, when the user is created) and the rs-web / rs-grants clients.
+env "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Fatal" dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --migrate-only --seed-users
 
 dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --urls "http://127.0.0.1:$API_PORT" >"$DATA/logs/api.log" 2>&1 &
 PIDS+=($!)
@@ -75,6 +79,7 @@ ResearchSecurity is running.
   Worker     http://127.0.0.1:$WORKER_PORT/health/live
   Web        http://127.0.0.1:$WEB_PORT/
   Logs       $DATA/logs/
+  Sign-in    http://127.0.0.1:$API_PORT/account/signin   (users listed above; OIDC discovery: /.well-known/openid-configuration)
 Development sign-in (local run only): send headers  X-Dev-User: <user id>  and  X-Dev-Roles: Investigator|IntegrityReviewer|GrantOfficer|Administrator|Auditor
 Press Ctrl-C to stop.
 MSG

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Hangfire;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.Audit;
@@ -12,7 +11,9 @@ using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
 using ResearchSecurity.Api.Features.Reviews;
 using ResearchSecurity.Api.Features.Screening;
+using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Features.Watchlists;
+using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
@@ -61,16 +62,7 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-var authentication = builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName);
-if (apiOptions.EnableDevelopmentAuthentication && (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")))
-{
-    authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
-}
-else
-{
-    // Without the development scheme nobody can sign in yet: every protected request answers 401.
-    authentication.AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
-}
+builder.AddResearchSecurityIdentity(apiOptions, connectionString);
 builder.Services.AddAuthorization(Policies.Register);
 
 builder.Services.AddOpenApi();
@@ -78,11 +70,14 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database"
 
 var app = builder.Build();
 
-if (args.Contains("--migrate-only") || apiOptions.ApplyMigrationsOnStartup)
+var migrateOnly = args.Contains("--migrate-only");
+var seedUsers = args.Contains("--seed-users");
+if (migrateOnly || seedUsers || apiOptions.ApplyMigrationsOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>().Database.MigrateAsync();
-    if (args.Contains("--migrate-only")) return;
+    await IdentitySetup.MigrateAndSeedAsync(scope.ServiceProvider, seedUsers);
+    if (migrateOnly || seedUsers) return;
 }
 
 app.UseMiddleware<CorrelationIdMiddleware>();
@@ -90,13 +85,17 @@ app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
+// Sign-in page and OpenID Connect endpoints: the only other anonymous routes (see IdentitySetup).
+app.MapResearchSecurityIdentity();
 
 var api = app.MapGroup("/api/v1");
 api.MapProposals();
@@ -105,6 +104,7 @@ api.MapFunding();
 api.MapReference();
 api.MapReviews();
 api.MapAudit();
+api.MapUsers();
 api.MapWatchlists();
 api.MapJobs();
 api.MapScreening();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ResearchSecurity.Api.Identity;
 
 namespace ResearchSecurity.Api.Infrastructure;
 
@@ -11,6 +12,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
         ?? throw new InvalidOperationException("No authenticated user on this request.");
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    /// <summary>Scopes matter only for machine clients (client credentials), which have no roles.</summary>
+    public bool HasScope(string scope) => Principal.HasApiScope(scope);
 
     /// <summary>Reviewers and auditors read across owners; investigators only their own records.</summary>
     public bool SeesAllRecords => IsInRole(Roles.IntegrityReviewer) || IsInRole(Roles.Auditor);

@@ -8,7 +8,8 @@ namespace ResearchSecurity.Api.Infrastructure;
 /// <summary>
 /// Development-only sign-in: the caller names a user id (X-Dev-User) and roles (X-Dev-Roles, comma-separated).
 /// Registered only when Api:EnableDevelopmentAuthentication is true and the environment is Development or Testing,
-/// so production configuration cannot switch it on. A request without the header stays anonymous (and is refused).
+/// so production configuration cannot switch it on. The default "Api" policy scheme forwards here only for requests
+/// that carry the header; every other request is authenticated by its bearer token (see Identity/IdentitySetup).
 /// </summary>
 public sealed class DevelopmentAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
@@ -31,11 +32,4 @@ public sealed class DevelopmentAuthenticationHandler(
         var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
-}
-
-/// <summary>Stands in for the development scheme where it is not allowed: authenticates nobody.</summary>
-public sealed class NoSignInHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
 }

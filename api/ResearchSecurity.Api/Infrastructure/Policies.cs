@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using ResearchSecurity.Api.Identity;
 
 namespace ResearchSecurity.Api.Infrastructure;
 
@@ -23,6 +24,7 @@ public static class Policies
     public const string WatchlistsManage = "watchlists:manage";
     public const string JobsRead = "jobs:read";
     public const string UsersManage = "users:manage";
+    public const string UsersRead = "users:read";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -31,7 +33,10 @@ public static class Policies
         options.AddPolicy(ProposalsWrite, p => p.RequireRole(Roles.Investigator));
         options.AddPolicy(PeopleRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(PeopleWrite, p => p.RequireRole(Roles.Investigator));
-        options.AddPolicy(FundingRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
+        // Also the grant-management integration: a client-credentials token granted the funding.read scope.
+        options.AddPolicy(FundingRead, p => p.RequireAssertion(c =>
+            c.User.IsInRole(Roles.Investigator) || c.User.IsInRole(Roles.IntegrityReviewer) || c.User.IsInRole(Roles.GrantOfficer)
+            || c.User.IsInRole(Roles.Auditor) || c.User.HasApiScope(AuthScopes.FundingRead)));
         options.AddPolicy(FundingWrite, p => p.RequireRole(Roles.Investigator));
         options.AddPolicy(ReferenceRead, p => p.RequireAuthenticatedUser());
         options.AddPolicy(ReviewsRead, p => p.RequireRole(Roles.IntegrityReviewer, Roles.Auditor));
@@ -44,5 +49,6 @@ public static class Policies
         options.AddPolicy(WatchlistsManage, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(JobsRead, p => p.RequireRole(Roles.Administrator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(UsersManage, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(UsersRead, p => p.RequireRole(Roles.Administrator, Roles.Auditor));
     }
 }

@@ -53,4 +53,6 @@ public enum AuditEventType
     UserSignInFailed = 801,
     UserCreated = 802,
     UserRolesChanged = 803,
+    UserLocked = 804,
+    UserUnlocked = 805,
 }

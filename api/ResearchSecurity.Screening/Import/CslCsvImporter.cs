@@ -33,8 +33,7 @@ public static class CslCsvImporter
             var source = row.Get("source");
             if (name.Length == 0) { errors.Add(new ImportError(row.Row, "name", "empty name")); continue; }
             if (source.Length == 0) { errors.Add(new ImportError(row.Row, "source", "empty source")); continue; }
-            if (!DateParsing.TryParse(row.Get("start_date"), out var start)) { errors.Add(new ImportError(row.Row, "start_date", $"not a date: '{row.Get("start_date")}'")); continue; }
-            if (!DateParsing.TryParse(row.Get("end_date"), out var end)) { errors.Add(new ImportError(row.Row, "end_date", $"not a date: '{row.Get("end_date")}'")); continue; }
+            if (!row.TryDate("start_date", errors, out var start) || !row.TryDate("end_date", errors, out var end)) continue;
             var number = row.Get("entity_number");
             var baseId = SourceKey(source) + "-" + (number.Length > 0 ? number : ShortHash(name));
             var id = baseId;

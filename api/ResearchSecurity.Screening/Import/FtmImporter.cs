@@ -106,16 +106,7 @@ public static class FtmImporter
         return ImportResult.From(listId, listId, FormatName, result, errors, mode);
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Str(JsonElement e, string name) => JsonValues.Str(e, name);
 
-    private static IEnumerable<string> Values(JsonElement props, string name)
-    {
-        if (!props.TryGetProperty(name, out var v)) yield break;
-        if (v.ValueKind == JsonValueKind.String) { yield return v.GetString()!; yield break; }
-        if (v.ValueKind != JsonValueKind.Array) yield break;
-        foreach (var item in v.EnumerateArray())
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
-                yield return item.GetString()!;
-    }
+    private static IEnumerable<string> Values(JsonElement props, string name) => JsonValues.Strings(props, name);
 }

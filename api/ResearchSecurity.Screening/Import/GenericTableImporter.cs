@@ -43,8 +43,7 @@ public static class GenericTableImporter
             }
             var name = row.Get("name");
             if (name.Length == 0) { errors.Add(new ImportError(row.Row, "name", "empty name")); continue; }
-            if (!DateParsing.TryParse(row.Get("start_date"), out var start)) { errors.Add(new ImportError(row.Row, "start_date", $"not a date: '{row.Get("start_date")}'")); continue; }
-            if (!DateParsing.TryParse(row.Get("end_date"), out var end)) { errors.Add(new ImportError(row.Row, "end_date", $"not a date: '{row.Get("end_date")}'")); continue; }
+            if (!row.TryDate("start_date", errors, out var start) || !row.TryDate("end_date", errors, out var end)) continue;
             if (start is not null && end is not null && end < start) { errors.Add(new ImportError(row.Row, "end_date", "end date before start date")); continue; }
             var id = row.Get("id") is { Length: > 0 } given ? given : $"{listId}-{row.Row}";
             var aliases = TableRow.SplitList(row.Get("aliases"), ';', '|');

@@ -91,16 +91,7 @@ public static class MispGalaxyImporter
         return TextNormalizer.HasCjk(value) || aliases.Any(TextNormalizer.HasCjk) ? ["cn"] : [];
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Str(JsonElement e, string name) => JsonValues.Str(e, name);
 
-    private static IEnumerable<string> Strings(JsonElement e, string name)
-    {
-        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v)) yield break;
-        if (v.ValueKind == JsonValueKind.String) { yield return v.GetString()!; yield break; }
-        if (v.ValueKind != JsonValueKind.Array) yield break;
-        foreach (var item in v.EnumerateArray())
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
-                yield return item.GetString()!.Trim();
-    }
+    private static IEnumerable<string> Strings(JsonElement e, string name) => JsonValues.Strings(e, name);
 }

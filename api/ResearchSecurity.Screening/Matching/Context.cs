@@ -1,15 +1,21 @@
+using System.Text.RegularExpressions;
 using ResearchSecurity.Screening.Text;
 
 namespace ResearchSecurity.Screening.Matching;
 
 /// <summary>A text prepared once per screening call: segments, country evidence per clause, upper-case words.</summary>
-internal sealed class Context
+internal sealed partial class Context
 {
+    /// <summary>Institution labels of e-mail and web domains ("nudt" of li@nudt.edu.cn), upper-cased, with the ccTLD country.</summary>
+    public Dictionary<string, string?> DomainAcronyms { get; } = new(StringComparer.Ordinal);
+
     public required List<Segment> Segments { get; init; }
     public required (HashSet<string> Explicit, HashSet<string> Inferred)[] Countries { get; init; }
     public required HashSet<string> UpperWords { get; init; }
     public required bool HasCjk { get; init; }
     public string? CountryHint { get; init; }
+    /// <summary>The text's words plus listed words one typo away (filled while collecting candidates).</summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
 
     public static Context Create(string text, Tokenizer tokenizer, string? countryHint)
     {
@@ -25,7 +31,7 @@ internal sealed class Context
             var w = cleaned[start..i];
             if (w.Length >= 2 && w.Any(char.IsAsciiLetterUpper) && w.All(c => !char.IsAsciiLetterLower(c))) upper.Add(w);
         }
-        return new Context
+        var ctx = new Context
         {
             Segments = segments,
             Countries = CountryDetector.Detect(segments),
@@ -33,7 +39,24 @@ internal sealed class Context
             HasCjk = segments.Any(s => s.Cjk.Length > 0),
             CountryHint = countryHint?.Trim().ToLowerInvariant(),
         };
+        if (text.Contains('@') || text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("://", StringComparison.Ordinal))
+            foreach (Match m in Domain().Matches(text))
+            {
+                var labels = m.Groups[1].Value.ToLowerInvariant().Split('.');
+                var tld = labels[^1];
+                // li@nudt.edu.cn, mail.buaa.edu.cn, www.hit.edu.cn: the label before edu/ac/com/org/gov (or before the TLD).
+                var cut = Array.FindIndex(labels, l => l is "edu" or "ac" or "com" or "org" or "gov" or "net");
+                var label = cut > 0 ? labels[cut - 1] : labels.Length >= 2 ? labels[^2] : "";
+                if (label.Length is < 2 or > 8 || label is "mail" or "www") continue;
+                var upperLabel = label.ToUpperInvariant();
+                upper.Add(upperLabel);
+                ctx.DomainAcronyms[upperLabel] = tld.Length == 2 ? tld : null;
+            }
+        return ctx;
     }
+
+    [GeneratedRegex(@"(?:@|www\.|://)([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")]
+    private static partial Regex Domain();
 
     /// <summary>Explicit countries of the clause; else of the whole text; else the hint; else inferred places.</summary>
     public IReadOnlyList<string> CountriesOf(int clause)

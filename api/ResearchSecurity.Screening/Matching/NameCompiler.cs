@@ -33,10 +33,15 @@ internal static class NameCompiler
         {
             var (main, brackets) = SplitBrackets(text);
             var qualifiers = new List<string[]>();
-            foreach (var b in brackets)
+            var endsWithBracket = text.TrimEnd().EndsWith(')');
+            for (var bi = 0; bi < brackets.Count; bi++)
             {
+                var b = brackets[bi];
                 if (TextNormalizer.HasCjk(b))
-                    yield return Make(b, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], TextNormalizer.CjkOnly(b), null, childPath);
+                    foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(b)))
+                        yield return Make(b, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
+                else if (MispAcronym(b) && !(endsWithBracket && bi == brackets.Count - 1))
+                    continue; // "(CAS)" in "Chinese Academy of Sciences (CAS) – Institute of ...": an acronym of a part, not of the whole
                 else if (MispAcronym(b))
                     yield return Make(b, kind == NameKind.Child ? NameKind.Child : NameKind.WeakAlias, [], [], "", b.Trim(), childPath);
                 else if (Tokenizer.Plain.Tokenize(TextNormalizer.Clean(b)).Select(t => t.Text).ToArray() is { Length: > 0 } q)
@@ -44,7 +49,8 @@ internal static class NameCompiler
             }
             if (TextNormalizer.HasCjk(main) && !main.Any(char.IsAsciiLetter))
             {
-                yield return Make(main, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], TextNormalizer.CjkOnly(main), null, childPath);
+                foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(main)))
+                    yield return Make(main, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
                 yield break;
             }
             if (MispAcronym(main))
@@ -68,6 +74,15 @@ internal static class NameCompiler
 
         CompiledName Make(string display, NameKind kind, string[][] parts, string[][] qualifiers, string cjk, string? acronym, string? childPath) =>
             new(nextId(), entityIndex, display, kind, parts, qualifiers, cjk, acronym, kind == NameKind.Child ? childPath : null);
+    }
+
+    /// <summary>"中国人民解放军" (PLA) heads the formal Chinese names of military schools and is usually left out.</summary>
+    private const string PlaPrefix = "中国人民解放军";
+
+    private static IEnumerable<string> CjkForms(string cjk)
+    {
+        yield return cjk;
+        if (cjk.StartsWith(PlaPrefix, StringComparison.Ordinal) && cjk.Length - PlaPrefix.Length >= 4) yield return cjk[PlaPrefix.Length..];
     }
 
     private static readonly HashSet<string> ReorderableTypes = ["university", "institute", "academy", "college"];

@@ -38,13 +38,16 @@ public sealed class ScreeningEngine : IDisposable
         var nextId = 0;
         // Ids are positions in _names (duplicate forms are dropped during compilation, so renumber).
         _names = _entities.SelectMany((e, i) => NameCompiler.Compile(e, i, () => nextId++)).Select((n, i) => n with { Id = i }).ToArray();
+        InternWords(_names);
         _stats = new TokenStats(_names.Where(n => n.Parts.Length > 0).Select(n => n.IndexTerms));
         _tokenizer = new Tokenizer(_stats.Vocabulary);
         _maxQueryDf = Math.Max(50, (int)(_stats.DocumentCount * options.MaxQueryTermShare));
         _acronyms = _names.Where(n => n.Acronym is not null).GroupBy(n => n.Acronym!, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(n => n.Id).ToArray(), StringComparer.Ordinal);
         _cjkNames = _names.Where(n => n.Cjk.Length >= 3).ToArray();
-        _supportWords = _entities.Select((e, i) => SupportWords(e)).ToArray();
+        // Support words are only consulted for acronyms; most entities have none, so skip the allocation for them.
+        var withAcronym = _names.Where(n => n.Acronym is not null).Select(n => n.EntityIndex).ToHashSet();
+        _supportWords = _entities.Select((e, i) => withAcronym.Contains(i) ? SupportWords(e) : FrozenSet<string>.Empty).ToArray();
         _parentPaths = _entities.Select(ParentPath(listArray)).ToArray();
         _twins = Twins(_entities, _names);
         _index = index;
@@ -70,7 +73,7 @@ public sealed class ScreeningEngine : IDisposable
         var ctx = Context.Create(text, _tokenizer, countryHint);
         var hits = new List<Hit>();
         foreach (var id in Candidates(ctx))
-            if (Evaluate(_names[id], _entities[_names[id].EntityIndex], _supportWords[_names[id].EntityIndex], ctx) is { } hit)
+            if (Plausible(_names[id], ctx) && Evaluate(_names[id], _entities[_names[id].EntityIndex], _supportWords[_names[id].EntityIndex], ctx) is { } hit)
                 hits.Add(hit);
         return Finish(hits, ctx, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
     }
@@ -101,10 +104,16 @@ public sealed class ScreeningEngine : IDisposable
             for (var i = 0; i < toks.Count; i++)
             {
                 AddTerm(terms, toks[i].Text);
-                foreach (var n in _stats.TypoNeighbours(toks[i].Text)) AddTerm(terms, n);
+                ctx.Words.Add(toks[i].Text);
+                foreach (var n in _stats.TypoNeighbours(toks[i].Text))
+                {
+                    AddTerm(terms, n);
+                    ctx.Words.Add(n);
+                }
                 if (i + 1 < toks.Count)
                 {
                     AddTerm(terms, toks[i].Text + toks[i + 1].Text);
+                    ctx.Words.Add(toks[i].Text + toks[i + 1].Text);
                     AddTerm(terms, CompiledName.Pair(toks[i].Text, toks[i + 1].Text));
                 }
             }
@@ -116,6 +125,25 @@ public sealed class ScreeningEngine : IDisposable
             foreach (var n in _cjkNames)
                 if (ctx.Segments.Any(s => s.Cjk.Contains(n.Cjk, StringComparison.Ordinal))) result.Add(n.Id);
         return result;
+    }
+
+    /// <summary>
+    /// Cheap pre-check before alignment: at most one word of the name may be absent from the text's words (that one may
+    /// still be a glued pair, a two-edit typo or a trailing legal form).
+    /// </summary>
+    private static bool Plausible(CompiledName name, Context ctx)
+    {
+        if (name.Parts.Length == 0) return true;
+        var missing = 0;
+        foreach (var part in name.Parts)
+            for (var i = 0; i < part.Length; i++)
+            {
+                var t = part[i];
+                if (ctx.Words.Contains(t) || TokenStats.LegalForms.Contains(t) || TokenStats.CompanyWords.Contains(t)) continue;
+                if (i + 1 < part.Length && ctx.Words.Contains(t + part[i + 1])) { i++; continue; } // "Jiao Tong" written "Jiaotong"
+                if (++missing > 1) return false;
+            }
+        return true;
     }
 
     private void AddTerm(HashSet<string> terms, string t)
@@ -153,14 +181,16 @@ public sealed class ScreeningEngine : IDisposable
             // Two-word names ("Inner Monoglia") are too short to forgive a typo.
             if (!exactDistinctive || name.Parts.Sum(p => p.Length) < 3) return null;
             var share = typoWords.Sum(_stats.Weight) / Math.Max(total, 1e-9);
-            Apply(ref score, features, "typo", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
+            Apply(ref score, features, "typo or word form", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
         }
         else features.Add(new FeatureContribution("name", "all listed words found", 1, 0));
         if (name.Reordered) Apply(ref score, features, "word order", "words found in another order than listed", _options.ReorderedFactor);
         var allGeneric = !name.Parts.SelectMany(p => p).Any(_stats.IsDistinctive);
         if (allGeneric)
         {
-            var whole = spans.All(s => s.Start == 0 && s.End == ctx.Segments[s.Segment].Tokens.Count);
+            // Specific enough when the rest of its segment is generic too ("PLA Information Engineering University").
+            var whole = spans.All(s => ctx.Segments[s.Segment].Tokens.Where((t, i) => i < s.Start || i >= s.End)
+                .All(t => !_stats.IsDistinctive(t.Text)));
             if (!whole) Apply(ref score, features, "generic words only", "name made of generic words inside a longer segment", _options.GenericOnlyFactor);
         }
         foreach (var q in name.Qualifiers)
@@ -171,14 +201,15 @@ public sealed class ScreeningEngine : IDisposable
         return new Hit(name, entity, spans, score, features, agreement);
     }
 
-    // "Tianjin University | of Technology" names another university; "South | China University ..." another one too.
+    // "Tianjin University | of Technology" names another university; "South | China University ...", "National | Sun Yat-sen
+    // University" (Kaohsiung) and "National | Tsing Hua University" (Hsinchu) too.
     private static bool BreaksBoundary(string[] part, Segment seg, PartMatch m, bool reordered)
     {
         var toks = seg.Tokens;
         // "University of Tsinghua" needs its "of": "Fudan University Shanghai Cancer Center" is not "University of Shanghai".
         if (reordered && Lexicon.OrgTypeWords.Contains(part[0]) && (m.Start + 1 >= toks.Count || !toks[m.Start + 1].AfterOf)) return true;
         if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1]) && !(m.End == toks.Count - 1 && CountryDetector.IsCountryWord(toks[m.End].Text))) return true;
-        if (m.Start > 0 && Lexicon.DirectionWords.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
+        if (m.Start > 0 && Lexicon.NameModifiers.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
         return false;
     }
 
@@ -203,11 +234,14 @@ public sealed class ScreeningEngine : IDisposable
         var seg = ctx.Segments.FirstOrDefault(s => s.Tokens.Any(t => t.Text == name.Acronym!.ToLowerInvariant())) ?? ctx.Segments[0];
         var features = new List<FeatureContribution>();
         var score = _options.AcronymBase;
-        features.Add(new FeatureContribution("acronym", name.Acronym!, _options.AcronymBase, _options.AcronymBase - 1));
+        features.Add(new FeatureContribution("acronym", name.Acronym!, _options.AcronymBase, Math.Round(_options.AcronymBase - 1, 4)));
         var acr = name.Acronym!.ToLowerInvariant();
         var supporting = ctx.Segments.SelectMany(s => s.Tokens).Select(t => t.Text).Where(t => t != acr && support.Contains(t)).Distinct().ToList();
         // A brand that heads the listed name ("BGI" of "BGI Group") is the name itself, not an ambiguous acronym.
         if (support.Contains(acr) && FirstWord(entity.Name) == acr) supporting.Add("listed name starts with " + name.Acronym);
+        // An institutional e-mail or web domain under the entity's country code (li@nudt.edu.cn) names the institution.
+        if (ctx.DomainAcronyms.TryGetValue(name.Acronym!, out var cc) && cc is not null && entity.Countries.Contains(cc))
+            supporting.Add($"e-mail/web domain under .{cc}");
         // Named by its acronym alone ("..., UESTC, Chengdu, China"): the acronym is the organisation in this text.
         if (supporting.Count == 0 && seg.Tokens.Count == 1 && ctx.HasExplicitCountry(seg.Clause, entity.Countries))
             supporting.Add("acronym stands alone as an organisation, country named");
@@ -238,6 +272,19 @@ public sealed class ScreeningEngine : IDisposable
         var before = score;
         score *= factor;
         features.Add(new FeatureContribution(feature, detail, Math.Round(factor, 4), Math.Round(score - before, 4)));
+    }
+
+    /// <summary>One string instance per distinct word: a million listed names share a few thousand words.</summary>
+    private static void InternWords(CompiledName[] names)
+    {
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var n in names)
+            foreach (var arr in n.Parts.Concat(n.Qualifiers))
+                for (var i = 0; i < arr.Length; i++)
+                {
+                    if (pool.TryGetValue(arr[i], out var shared)) arr[i] = shared;
+                    else pool[arr[i]] = arr[i];
+                }
     }
 
     /// <summary>
@@ -276,16 +323,18 @@ public sealed class ScreeningEngine : IDisposable
                         Features = [.. h.Features, new FeatureContribution("same institution", $"matched via {h.Entity.ListId}: {h.Entity.Name}", 1, 0)],
                     });
         // The longer listed name wins: drop a hit whose text span lies strictly inside another entity's span.
-        var kept = hits.Where(h => !hits.Any(o => !ReferenceEquals(o.Entity, h.Entity) && o.Score >= _options.AlertThreshold * 0.8 &&
+        var kept = hits.Where(h => !hits.Any(o => Key(o) != Key(h) && o.Score >= _options.AlertThreshold * 0.8 &&
                                                   o.Spans.Any(os => h.Spans.Any(os.Contains)))).ToList();
         var min = Math.Min(_options.AlertThreshold, _options.ReturnBelowThresholdDownTo ?? _options.AlertThreshold);
         return kept.Where(h => h.Score >= min)
-            .GroupBy(h => h.Entity)
+            .GroupBy(Key) // one hit per listed entity, even if a list was loaded twice (edition files of one dataset)
             .Select(g => g.OrderByDescending(h => h.Score).ThenBy(h => h.Name.Kind).First())
             .OrderByDescending(h => h.Score)
             .Select(h => ToMatch(h, ctx, asOf))
             .ToList();
     }
+
+    private static (string, string) Key(Hit h) => (h.Entity.ListId, h.Entity.EntityId);
 
     private ScreeningMatch ToMatch(Hit h, Context ctx, DateOnly asOf)
     {

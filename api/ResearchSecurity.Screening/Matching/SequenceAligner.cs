@@ -49,7 +49,7 @@ internal static class SequenceAligner
             var r = Align(name, i + 2, toks, j + 1, fuzzy);
             if (r >= 0) return r;
         }
-        if (fuzzy.Count == 0 && (TokenStats.IsOneEdit(name[i], t) || SameDerivation(name[i], t)))
+        if (fuzzy.Count == 0 && (TokenStats.IsTypo(name[i], t) || SameDerivation(name[i], t)))
         {
             fuzzy.Add(name[i] + "~" + t);
             var r = Align(name, i + 1, toks, j + 1, fuzzy);

@@ -85,6 +85,38 @@ internal sealed class TokenStats
         }
     }
 
+    /// <summary>
+    /// A believable misspelling: one edit for words of 7+ letters, two edits for 8+ letters sharing their first three
+    /// ("Hangzhao" for "Hangzhou"); never between two known place names (Shanxi/Shaanxi, Jiangsu/Jiangxi).
+    /// </summary>
+    public static bool IsTypo(string a, string b)
+    {
+        if (CountryDetector.IsPlace(a) && CountryDetector.IsPlace(b)) return false;
+        if (IsOneEdit(a, b)) return true;
+        return a.Length >= 8 && b.Length >= 8 && a.AsSpan(0, 3).SequenceEqual(b.AsSpan(0, 3)) && Levenshtein(a, b, 2) <= 2;
+    }
+
+    private static int Levenshtein(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                rowMin = Math.Min(rowMin, cur[j]);
+            }
+            if (rowMin > max) return max + 1;
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
     /// <summary>One Damerau edit apart, long enough, same first letter (typos rarely hit the first letter).</summary>
     public static bool IsOneEdit(string a, string b)
     {

@@ -26,12 +26,11 @@ public sealed record WatchlistEntity
     /// <summary>Optional sub-list (e.g. CSL <c>source</c>).</summary>
     public string? SubList { get; init; }
 
-    private string? _contentHash;
-
     /// <summary>
     /// Stable hash of what matters for screening (names, listing periods, parent). See <see cref="EntityContentHash"/>.
+    /// Computed on each call, not cached: a cached field would be copied by <c>with</c> and go stale.
     /// </summary>
-    public string ContentHash => _contentHash ??= EntityContentHash.Compute(this);
+    public string ContentHash => EntityContentHash.Compute(this);
 
     /// <summary>Status at <paramref name="asOf"/>: active when no periods are known or one covers the date.</summary>
     public ListingStatus StatusAt(DateOnly asOf) =>

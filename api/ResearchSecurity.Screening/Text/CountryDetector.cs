@@ -51,6 +51,9 @@ public static class CountryDetector
         "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
     }.ToFrozenSet();
 
+    /// <summary>A known country or Chinese province/city word: two different ones are never typos of each other.</summary>
+    public static bool IsPlace(string token) => Names.ContainsKey(token) || ChinaPlaces.Contains(token);
+
     /// <summary>"China" in "Renmin University of China": a country after "of" does not make another organisation.</summary>
     public static bool IsCountryWord(string token) => Names.ContainsKey(token);
 

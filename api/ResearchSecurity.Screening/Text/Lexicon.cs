@@ -55,7 +55,7 @@ public static class Lexicon
         "industry", "international", "medical", "medicine", "normal", "technical", "applied", "advanced", "information",
         "electronic", "system", "material", "physic", "chemistry", "chemical", "development",
         "new", "high", "central", "general", "joint", "main", "first", "second", "third", "affiliated", "province",
-        "city", "ministry", "education", "holding", "co", "ltd", "branch", "division", "office", "program",
+        "city", "ministry", "education", "holding", "co", "ltd", "branch", "division", "office", "program", "pla", "capf",
     }.ToFrozenSet();
 
     /// <summary>
@@ -71,9 +71,13 @@ public static class Lexicon
         "Joint Stock Company",
     ];
 
-    /// <summary>Compass words that turn a name into another one ("South China University ..." vs "China University ...").</summary>
-    public static readonly FrozenSet<string> DirectionWords = new[]
+    /// <summary>
+    /// Words that, right before a listed name, make it another organisation: compass words ("South China University ..."
+    /// vs "China University ...") and "National" ("National Sun Yat-sen University" is not "Sun Yat-sen University").
+    /// </summary>
+    public static readonly FrozenSet<string> NameModifiers = new[]
     {
+        "national",
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
         "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "central", "upper", "lower",
     }.ToFrozenSet();

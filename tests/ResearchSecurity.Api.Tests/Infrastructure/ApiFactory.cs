@@ -9,9 +9,18 @@ namespace ResearchSecurity.Api.Tests.Infrastructure;
 /// The real API host over HTTP (in-process test server) against its own real PostgreSQL database,
 /// migrated at start-up, with the development sign-in scheme that the Testing environment allows.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string Issuer = "http://localhost/";
+    public const string IntegrationClientSecret = "integration-test-secret-0123456789";
+
     public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Whether the X-Dev-User header signs callers in (the records tests rely on it).</summary>
+    protected virtual bool DevelopmentAuthentication => true;
+
+    /// <summary>Token and sign-in requests allowed per window from one address.</summary>
+    protected virtual int RateLimit => 10_000;
 
     public async Task InitializeAsync()
     {
@@ -21,23 +30,25 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => ConfigureTestHost(builder, ConnectionString);
-
-    /// <summary>The settings every test host of the API uses: Testing environment, its own database, development sign-in.</summary>
-    internal static void ConfigureTestHost(IWebHostBuilder builder, string connectionString)
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", connectionString);
-        builder.UseSetting("Api:EnableDevelopmentAuthentication", "true");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Api:EnableDevelopmentAuthentication", DevelopmentAuthentication ? "true" : "false");
         builder.UseSetting("Api:ApplyMigrationsOnStartup", "true");
         builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
+        // OpenID Connect server: in-memory keys, the test server's own address as issuer, a generous rate limit
+        // (RateLimitTests use their own host with a small one).
+        builder.UseSetting("Auth:Issuer", Issuer);
+        builder.UseSetting("Auth:UseEphemeralKeys", "true");
+        builder.UseSetting("Auth:IntegrationClient:ClientSecret", IntegrationClientSecret);
+        builder.UseSetting("Auth:RateLimit:PermitLimit", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A client signed in as <paramref name="userId"/> with the given roles (none = anonymous).</summary>
-    public HttpClient ClientFor(string? userId, params string[] roles) => SignIn(CreateClient(), userId, roles);
-
-    internal static HttpClient SignIn(HttpClient client, string? userId, string[] roles)
+    public HttpClient ClientFor(string? userId, params string[] roles)
     {
+        var client = CreateClient();
         if (userId is not null)
         {
             client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.UserHeader, userId);

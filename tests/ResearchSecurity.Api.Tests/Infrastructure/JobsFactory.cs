@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchSecurity.Api.Infrastructure;
@@ -12,21 +11,11 @@ namespace ResearchSecurity.Api.Tests.Infrastructure;
 /// The API host plus a real Hangfire server in the same process, on the test's own PostgreSQL database (Hangfire's
 /// schema included). Short coalescing and polling intervals keep the tests quick; retries are one second apart.
 /// </summary>
-public sealed class JobsFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class JobsFactory : ApiFactory
 {
-    public string ConnectionString { get; private set; } = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        ConnectionString = await TestDatabase.CreateAsync("rs_jobs");
-        _ = Server;
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        ApiFactory.ConfigureTestHost(builder, ConnectionString);
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Jobs:CoalesceDelay", "00:00:01.500");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:00.200");
@@ -42,8 +31,6 @@ public sealed class JobsFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 : ActivatorUtilities.CreateInstance<HttpAuditContext>(sp));
         });
     }
-
-    public HttpClient ClientFor(string userId, params string[] roles) => ApiFactory.SignIn(CreateClient(), userId, roles);
 
     public HttpClient Admin() => ClientFor("admin-1", Roles.Administrator);
 }

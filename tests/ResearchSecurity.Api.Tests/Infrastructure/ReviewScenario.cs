@@ -15,9 +15,11 @@ namespace ResearchSecurity.Api.Tests.Infrastructure;
 /// Puts a proposal in front of reviewers. The investigator side goes through the API; what the worker would do
 /// (finish screening, store a hit) is done on the same real database, so these tests do not depend on the job runner.
 /// </summary>
-public sealed class ReviewScenario(ApiFactory api)
+/// <param name="ownerId">The investigator who owns the proposal (default: a new one).</param>
+/// <param name="memberUserId">The user id on the named person's record, making that user a member of the proposal.</param>
+public sealed class ReviewScenario(ApiFactory api, string? ownerId = null, string? memberUserId = null)
 {
-    public string OwnerId { get; } = ApiFactory.NewUser();
+    public string OwnerId { get; } = ownerId ?? ApiFactory.NewUser();
     public HttpClient Owner => api.Investigator(OwnerId);
     public HttpClient Reviewer { get; } = api.ClientFor(ApiFactory.NewUser("rev"), Roles.IntegrityReviewer);
     public HttpClient SecondReviewer { get; } = api.ClientFor(ApiFactory.NewUser("rev2"), Roles.IntegrityReviewer);
@@ -25,7 +27,7 @@ public sealed class ReviewScenario(ApiFactory api)
 
     public async Task<ReviewScenario> SubmittedAndScreenedAsync(double? hitScore = null, int severity = 4, string[]? technologyAreas = null)
     {
-        var person = await Owner.CreatePersonAsync();
+        var person = await Owner.CreatePersonAsync(userId: memberUserId);
         var body = new
         {
             title = "Navigation-grade quantum gyroscope",

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using ResearchSecurity.Api.Identity;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Data;
+
+namespace ResearchSecurity.Api.Features.Users;
+
+/// <summary>
+/// Lock: the user can no longer sign in or redeem refresh tokens (until unlocked). Unlock also clears failed
+/// attempts, so it lifts an automatic lockout too.
+/// </summary>
+public static class ChangeUserLock
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/{id}/lock", (string id, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct) =>
+                Handle(id, locked: true, users, records, caller, ct))
+            .WithName("LockUser").RequireAuthorization(Policies.UsersManage);
+        group.MapPost("/{id}/unlock", (string id, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct) =>
+                Handle(id, locked: false, users, records, caller, ct))
+            .WithName("UnlockUser").RequireAuthorization(Policies.UsersManage);
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Handle(
+        string id, bool locked, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return TypedResults.NotFound();
+        if (locked && user.Id == caller.Id)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["You cannot lock yourself out."] });
+
+        var result = await users.SetLockoutEnabledAsync(user, true);
+        if (result.Succeeded) result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (result.Succeeded && !locked) result = await users.ResetAccessFailedCountAsync(user);
+        // A new security stamp ends the user's sign-in cookie at its next validation.
+        if (result.Succeeded && locked) result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded) return UserRoleRules.Problem(result);
+        await records.RecordAsync(locked ? AuditEventType.UserLocked : AuditEventType.UserUnlocked, user.Id, null, null, null, ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ResearchSecurity.Api.Identity;
+using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Api.Tests.Infrastructure;
+
+namespace ResearchSecurity.Api.Tests.Authorization;
+
+/// <summary>Who calls in a matrix cell.</summary>
+public enum Caller
+{
+    Anonymous,
+    /// <summary>The investigator who owns the scenario's records.</summary>
+    Owner,
+    /// <summary>An investigator named as a member on the owner's proposals (their person record has their user id).</summary>
+    Member,
+    /// <summary>A second investigator with no link to the owner's records.</summary>
+    OtherPi,
+    Reviewer,
+    GrantOfficer,
+    Administrator,
+    Auditor,
+}
+
+/// <summary>
+/// Fresh records for one matrix cell, created on first use only (so a cell pays only for what its row needs), all owned
+/// by <see cref="OwnerId"/>. Both proposals name the member's person record. To support a new endpoint, add a lazily
+/// created property here (e.g. a review on <see cref="SubmittedProposalAsync"/>).
+/// </summary>
+public sealed class MatrixScenario(ApiFactory api)
+{
+    private readonly Dictionary<string, Task> _created = [];
+
+    public string OwnerId { get; } = ApiFactory.NewUser("own");
+    public string MemberId { get; } = ApiFactory.NewUser("mem");
+    public HttpClient Owner => api.Investigator(OwnerId);
+
+    public HttpClient ClientFor(Caller caller) => caller switch
+    {
+        Caller.Anonymous => api.ClientFor(null),
+        Caller.Owner => Owner,
+        Caller.Member => api.Investigator(MemberId),
+        Caller.OtherPi => api.Investigator(ApiFactory.NewUser("pi2")),
+        Caller.Reviewer => api.ClientFor(ApiFactory.NewUser("rev"), Roles.IntegrityReviewer),
+        Caller.GrantOfficer => api.ClientFor(ApiFactory.NewUser("go"), Roles.GrantOfficer),
+        Caller.Administrator => api.ClientFor(ApiFactory.NewUser("adm"), Roles.Administrator),
+        Caller.Auditor => api.ClientFor(ApiFactory.NewUser("aud"), Roles.Auditor),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    /// <summary>The member's own person record, registered by the owner.</summary>
+    public Task<JsonElement> MemberPersonAsync() => Once(nameof(MemberPersonAsync), () => Owner.CreatePersonAsync("Li Wei", MemberId));
+
+    /// <summary>A person named nowhere, so it can be deleted.</summary>
+    public Task<JsonElement> LonePersonAsync() => Once(nameof(LonePersonAsync), () => Owner.CreatePersonAsync("Zhang San"));
+
+    /// <summary>A Draft proposal (with one inline funding source) naming the member.</summary>
+    public Task<JsonElement> DraftProposalAsync() => Once(nameof(DraftProposalAsync), async () =>
+    {
+        var member = await MemberPersonAsync();
+        var response = await Owner.PostAsJsonAsync("/api/v1/proposals", Builders.Proposal(member.Id(), "Draft in the matrix"));
+        return await response.ShouldBe(HttpStatusCode.Created);
+    });
+
+    /// <summary>A Submitted proposal (with one inline funding source) naming the member: reviewers see it.</summary>
+    public Task<JsonElement> SubmittedProposalAsync() => Once(nameof(SubmittedProposalAsync), async () =>
+    {
+        var member = await MemberPersonAsync();
+        var created = await (await Owner.PostAsJsonAsync("/api/v1/proposals", Builders.Proposal(member.Id(), "Submitted in the matrix"))).ShouldBe(HttpStatusCode.Created);
+        return await (await Owner.PostAsync($"/api/v1/proposals/{created.Id()}/submit", null)).ShouldBe(HttpStatusCode.OK);
+    });
+
+    public async Task<JsonElement> DraftFundingAsync() => (await DraftProposalAsync()).GetProperty("fundingSources")[0];
+
+    public async Task<JsonElement> SubmittedFundingAsync() => (await SubmittedProposalAsync()).GetProperty("fundingSources")[0];
+
+    /// <summary>A submitted, screened proposal of the owner (naming the member) with one critical hit, in review.</summary>
+    public Task<ScreenedProposal> ScreenedProposalAsync() => Once(nameof(ScreenedProposalAsync), async () =>
+    {
+        var review = await new ReviewScenario(api, OwnerId, MemberId).SubmittedAndScreenedAsync(hitScore: 0.95, severity: 4);
+        var hitId = (await review.ReviewAsync()).GetProperty("hits")[0].Id();
+        return new ScreenedProposal(review, hitId);
+    });
+
+    /// <summary>Another screened proposal on which the scenario's reviewer recorded a decision that waits for a second reviewer.</summary>
+    public Task<(Guid ProposalId, Guid DecisionId)> PendingDecisionAsync() => Once(nameof(PendingDecisionAsync), async () =>
+    {
+        var review = await new ReviewScenario(api, OwnerId, MemberId).SubmittedAndScreenedAsync(hitScore: 0.95, severity: 4);
+        var decided = await (await review.DecideAsync(review.Reviewer, "Rejected")).ShouldBe(HttpStatusCode.OK);
+        return (review.ProposalId, decided.GetProperty("decisions")[0].Id());
+    });
+
+    /// <summary>Another screened proposal on which the scenario's reviewer asked the owner a question.</summary>
+    public Task<(Guid ProposalId, Guid RequestId)> OpenQuestionAsync() => Once(nameof(OpenQuestionAsync), async () =>
+    {
+        var review = await new ReviewScenario(api, OwnerId, MemberId).SubmittedAndScreenedAsync();
+        var asked = await (await review.Reviewer.PostAsJsonAsync($"/api/v1/reviews/{review.ProposalId}/information-requests",
+            new { question = "Who pays the visiting researcher?" })).ShouldBe(HttpStatusCode.OK);
+        return (review.ProposalId, asked.GetProperty("informationRequests")[0].Id());
+    });
+
+    /// <summary>A user account (SSO-only, no password) for the user-administration rows.</summary>
+    public Task<string> AccountIdAsync() => Once(nameof(AccountIdAsync), async () =>
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = $"acct{Guid.NewGuid():N}"[..16] };
+        Assert.True((await users.CreateAsync(user)).Succeeded);
+        return user.Id;
+    });
+
+    private Task<T> Once<T>(string key, Func<Task<T>> create)
+    {
+        if (!_created.TryGetValue(key, out var task)) _created[key] = task = create();
+        return (Task<T>)task;
+    }
+}
+
+public sealed record ScreenedProposal(ReviewScenario Review, Guid HitId)
+{
+    public Guid Id => Review.ProposalId;
+}
