@@ -50,7 +50,7 @@ public static class AuthorizationMatrix
         "/account/signin", "/account/external", "/account/external/callback",
     };
 
-    private const int OK = 200, Created = 201, NoContent = 204, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404;
+    private const int OK = 200, Created = 201, Accepted = 202, NoContent = 204, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404;
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
@@ -185,6 +185,36 @@ public static class AuthorizationMatrix
             new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NoContent, Forbidden)),
         Row("POST", "/api/v1/users/{id}/unlock", async s => Send(HttpMethod.Post, $"/api/v1/users/{await s.AccountIdAsync()}/unlock"),
             new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NoContent, Forbidden)),
+
+        // ── watchlists ── administrators manage; reviewers and auditors read versions and diffs
+        Row("GET", "/api/v1/watchlists", _ => Get("/api/v1/watchlists"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("GET", "/api/v1/watchlists/{id}", async s => Get($"/api/v1/watchlists/{await s.WatchlistAsync()}"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("POST", "/api/v1/watchlists", _ => Json(HttpMethod.Post, "/api/v1/watchlists",
+                new { id = $"m-{Guid.NewGuid():N}"[..14], displayName = "Matrix list", format = "FollowTheMoney", source = "Upload", severity = 2 }),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created, Forbidden)),
+        Row("POST", "/api/v1/watchlists/{id}/versions", async s => MatrixScenario.Upload(await s.WatchlistAsync(), "Second Matrix Institute"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created, Forbidden)),
+        Row("GET", "/api/v1/watchlists/{id}/versions", async s => Get($"/api/v1/watchlists/{await s.WatchlistAsync()}/versions"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("GET", "/api/v1/watchlists/{id}/versions/{number:int}", async s => Get($"/api/v1/watchlists/{await s.WatchlistAsync()}/versions/1"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("GET", "/api/v1/watchlists/{id}/versions/{number:int}/diff", async s => Get($"/api/v1/watchlists/{await s.WatchlistAsync()}/versions/1/diff"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("POST", "/api/v1/watchlists/{id}/versions/{number:int}/activate", async s => Send(HttpMethod.Post, $"/api/v1/watchlists/{await s.WatchlistAsync()}/versions/1/activate"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Accepted, Forbidden)),
+        Row("*", "/hangfire/{**path}", _ => Get("/hangfire"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, OK, Forbidden)),
+
+        // ── background jobs and screening results ──
+        Row("GET", "/api/v1/jobs", _ => Get("/api/v1/jobs"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("GET", "/api/v1/jobs/{id:guid}", async s => Get($"/api/v1/jobs/{await s.RescreenJobAsync()}"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        // Grant officers see a submitted proposal's funding hits only (filtered in the handler).
+        Row("GET", "/api/v1/proposals/{id:guid}/screening", async s => Get($"/api/v1/proposals/{(await s.SubmittedProposalAsync()).Id()}/screening"),
+            new(Unauthorized, OK, OK, NotFound, OK, OK, Forbidden, OK)),
     ];
 
     private static MatrixRow Row(string method, string route, Func<MatrixScenario, Task<HttpRequestMessage>> request, Expect expected, string? @case = null) =>

@@ -112,6 +112,33 @@ public sealed class MatrixScenario(ApiFactory api)
         return user.Id;
     });
 
+    /// <summary>A registered watchlist with one uploaded (not yet active) version.</summary>
+    public Task<string> WatchlistAsync() => Once(nameof(WatchlistAsync), async () =>
+    {
+        var admin = api.ClientFor(ApiFactory.NewUser("adm"), Roles.Administrator);
+        var id = $"m-{Guid.NewGuid():N}"[..14];
+        await (await admin.PostAsJsonAsync("/api/v1/watchlists", new { id, displayName = "Matrix list", format = "FollowTheMoney", source = "Upload", severity = 2 }))
+            .ShouldBe(HttpStatusCode.Created);
+        await (await admin.SendAsync(Upload(id, "Matrix Institute of Technology"))).ShouldBe(HttpStatusCode.Created);
+        return id;
+    });
+
+    /// <summary>The re-screen job queued by activating the scenario's watchlist version.</summary>
+    public Task<Guid> RescreenJobAsync() => Once(nameof(RescreenJobAsync), async () =>
+    {
+        var admin = api.ClientFor(ApiFactory.NewUser("adm"), Roles.Administrator);
+        var job = await (await admin.PostAsync($"/api/v1/watchlists/{await WatchlistAsync()}/versions/1/activate", null)).ShouldBe(HttpStatusCode.Accepted);
+        return job.Id();
+    });
+
+    /// <summary>A multipart upload of a one-entity FollowTheMoney list.</summary>
+    public static HttpRequestMessage Upload(string watchlistId, string entityName)
+    {
+        var line = $$"""{"id": "m-{{Guid.NewGuid():N}}", "schema": "Organization", "properties": {"name": ["{{entityName}}"], "country": ["cn"]}, "datasets": ["matrix"], "target": true}""";
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(line + "\n")), "file", "matrix.ftm.jsonl" } };
+        return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/watchlists/{watchlistId}/versions") { Content = form };
+    }
+
     private Task<T> Once<T>(string key, Func<Task<T>> create)
     {
         if (!_created.TryGetValue(key, out var task)) _created[key] = task = create();

@@ -12,7 +12,9 @@ public static class HttpAssertions
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"Expected {(int)expected} {expected} but got {(int)response.StatusCode}: {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        // Non-JSON answers (the Hangfire dashboard's HTML) have no JSON body to return.
+        var json = response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) ?? true;
+        return body.Length == 0 || !json ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>Asserts an RFC 7807 validation answer that names <paramref name="field"/>.</summary>
