@@ -55,6 +55,19 @@ echo "==> applying migrations, seeding sign-in users and OIDC clients" >&2
 # else generated and printed once, when the user is created) and the rs-web / rs-grants clients.
 env "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Fatal" dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --migrate-only --seed-users
 
+# Watchlists: the real lists beside the repository (or RS_LISTS_DIR) are imported and put in force on first run;
+# unchanged files change nothing on later runs. Without them the product starts with no lists and an administrator
+# uploads them through /api/v1/watchlists.
+LISTS="${RS_LISTS_DIR:-$ROOT/../shared/data/watchlists}"
+if [[ -d "$LISTS" ]]; then
+  echo "==> watchlists from $LISTS" >&2
+  dotnet worker/ResearchSecurity.Worker/bin/Release/net10.0/ResearchSecurity.Worker.dll import-lists --list \
+    "aspi=$LISTS/aspi-china-defence-universities.json" \
+    "us-1286=$LISTS/ftm/us-dod-section-1286.ftm.jsonl" \
+    "us-1260h=$LISTS/ftm/us-dod-1260h.ftm.jsonl" \
+    "us-csl=$LISTS/us-trade-csl-sample.csv" || echo "!! some watchlists were refused (see above)" >&2
+fi
+
 dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --urls "http://127.0.0.1:$API_PORT" >"$DATA/logs/api.log" 2>&1 &
 PIDS+=($!)
 dotnet worker/ResearchSecurity.Worker/bin/Release/net10.0/ResearchSecurity.Worker.dll --contentRoot "$ROOT/worker/ResearchSecurity.Worker" --urls "http://127.0.0.1:$WORKER_PORT" >"$DATA/logs/worker.log" 2>&1 &

@@ -93,12 +93,5 @@ internal static class AuditVerbs
             $"(concurrency {concurrency}, p50 {latencies[latencies.Count / 2]:0.0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} ms, failures {failures})");
     }
 
-    private static ResearchSecurityDbContext Open(CliArgs args)
-    {
-        var connection = args.One("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Default")
-            ?? throw new ArgumentException("give --connection or set ConnectionStrings__Default");
-        var options = new DbContextOptionsBuilder<ResearchSecurityDbContext>();
-        DatabaseSetup.Configure(options, connection);
-        return new ResearchSecurityDbContext(options.Options, new SystemAuditContext("cli"), TimeProvider.System);
-    }
+    private static ResearchSecurityDbContext Open(CliArgs args) => CliDatabase.Open(CliDatabase.ConnectionString(args), "cli");
 }

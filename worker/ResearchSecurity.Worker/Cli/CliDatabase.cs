@@ -15,6 +15,11 @@ internal static class CliDatabase
         return new ResearchSecurityDbContext(options.Options, new SystemAuditContext(actor), TimeProvider.System);
     }
 
+    /// <summary>--connection, else the ConnectionStrings__Default environment variable the hosts use.</summary>
+    public static string ConnectionString(CliArgs args) =>
+        args.One("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Default")
+        ?? throw new ArgumentException("give --connection or set ConnectionStrings__Default");
+
     /// <summary>Creates a new, migrated database on the server of <paramref name="serverConnectionString"/> and returns its connection string.</summary>
     public static async Task<string> CreateAsync(string serverConnectionString, string prefix)
     {

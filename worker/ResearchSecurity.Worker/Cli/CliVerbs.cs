@@ -13,6 +13,7 @@ public static class CliVerbs
         ["bench"] = BenchVerb.Run,
         ["seed-rescreen"] = SeedRescreenVerb.Run,
         ["bench-rescreen"] = BenchRescreenVerb.Run,
+        ["import-lists"] = ImportListsVerb.Run,
         ["verify-audit"] = AuditVerbs.Verify,
         ["bench-audit"] = AuditVerbs.Bench,
     };
