@@ -55,6 +55,27 @@ echo "==> applying migrations, seeding sign-in users and OIDC clients" >&2
 # else generated and printed once, when the user is created) and the rs-web / rs-grants clients.
 env "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Fatal" dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --migrate-only --seed-users
 
+# From here on the product connects as rs_api, a login in the application role rs_app that the migrations set up:
+# full DML on its tables but no UPDATE/DELETE on audit_events. Migrations above ran as the cluster owner. Hangfire's
+# schema (its job queue, which it creates and upgrades itself) belongs to rs_app.
+pg_as_owner "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d researchsecurity -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rs_api') THEN CREATE ROLE rs_api LOGIN; END IF;
+END $$;
+GRANT rs_app TO rs_api;
+CREATE SCHEMA IF NOT EXISTS hangfire AUTHORIZATION rs_app;
+ALTER SCHEMA hangfire OWNER TO rs_app;
+DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'hangfire' LOOP
+    EXECUTE format('ALTER TABLE hangfire.%I OWNER TO rs_app', r.tablename);
+  END LOOP;
+  FOR r IN SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'hangfire' LOOP
+    EXECUTE format('ALTER SEQUENCE hangfire.%I OWNER TO rs_app', r.sequence_name);
+  END LOOP;
+END $$;
+SQL
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=researchsecurity;Username=rs_api"
+
 # Watchlists: the real lists beside the repository (or RS_LISTS_DIR) are imported and put in force on first run;
 # unchanged files change nothing on later runs. Without them the product starts with no lists and an administrator
 # uploads them through /api/v1/watchlists.
