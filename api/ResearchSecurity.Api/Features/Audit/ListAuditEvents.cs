@@ -31,8 +31,6 @@ public static class ListAuditEvents
 
     public static async Task<Ok<PagedList<AuditEventResponse>>> Handle(ListAuditEventsRequest request, ResearchSecurityDbContext db, CancellationToken ct)
     {
-        var page = request.Page ?? 1;
-        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
         var query = db.AuditEvents.AsNoTracking();
         if (request.ProposalId is { } proposalId) query = query.Where(a => a.ProposalId == proposalId);
         if (request.SubjectId is { } subjectId) query = query.Where(a => a.SubjectId == subjectId);
@@ -40,9 +38,7 @@ public static class ListAuditEvents
         if (request.EventType is { } type) query = query.Where(a => a.EventType == type);
         if (request.From is { } from) query = query.Where(a => a.OccurredAt >= from);
         if (request.To is { } to) query = query.Where(a => a.OccurredAt <= to);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.Sequence).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(AuditProjection.ToResponse).ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<AuditEventResponse>(items, page, pageSize, total));
+        return TypedResults.Ok(await query.OrderByDescending(a => a.Sequence)
+            .ToPageAsync(request.Page, request.PageSize, AuditProjection.ToResponse, ct));
     }
 }

@@ -17,8 +17,7 @@ public static class ListFundingSources
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize);
-            RuleFor(x => x.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"Must be one of: {string.Join(", ", Sorts)}.");
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
             RuleFor(x => x.Country).CountryCode();
             RuleFor(x => x.Q).MaximumLength(200);
         }
@@ -33,8 +32,6 @@ public static class ListFundingSources
     public static async Task<Ok<PagedList<FundingSourceResponse>>> Handle(
         ListFundingSourcesRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var page = request.Page ?? 1;
-        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
         var query = db.FundingSources.VisibleTo(user, db);
         if (request.ProposalId is { } proposalId) query = query.Where(f => f.ProposalId == proposalId);
         if (request.PersonId is { } personId) query = query.Where(f => f.PersonId == personId);
@@ -50,8 +47,6 @@ public static class ListFundingSources
             "createdAt" => query.OrderBy(f => f.CreatedAt).ThenBy(f => f.Id),
             _ => query.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id),
         };
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(FundingProjection.ToResponse).ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<FundingSourceResponse>(items, page, pageSize, total));
+        return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize, FundingProjection.ToResponse, ct));
     }
 }

@@ -17,8 +17,7 @@ public static class ListPeople
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize);
-            RuleFor(x => x.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"Must be one of: {string.Join(", ", Sorts)}.");
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
             RuleFor(x => x.Country).CountryCode();
             RuleFor(x => x.Q).MaximumLength(200);
         }
@@ -32,8 +31,6 @@ public static class ListPeople
 
     public static async Task<Ok<PagedList<PersonSummary>>> Handle(ListPeopleRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var page = request.Page ?? 1;
-        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
         var query = db.People.IgnoreAutoIncludes().VisibleTo(user);
         if (SearchText.Normalize(request.Q) is { Length: > 0 } q)
             query = query.Where(p => p.NameNormalized.Contains(q) || p.Affiliations.Any(a => a.OrganisationNormalized.Contains(q)));
@@ -46,9 +43,7 @@ public static class ListPeople
             "-updatedAt" => query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id),
             _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
         };
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PersonSummary(p.Id, p.Name, p.Email, p.Orcid, p.Affiliations.Count, p.UpdatedAt)).ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<PersonSummary>(items, page, pageSize, total));
+        return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize,
+            p => new PersonSummary(p.Id, p.Name, p.Email, p.Orcid, p.Affiliations.Count, p.UpdatedAt), ct));
     }
 }

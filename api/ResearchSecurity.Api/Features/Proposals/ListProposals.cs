@@ -19,8 +19,7 @@ public static class ListProposals
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize);
-            RuleFor(x => x.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"Must be one of: {string.Join(", ", Sorts)}.");
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
             RuleFor(x => x.Country).CountryCode();
             RuleFor(x => x.Q).MaximumLength(200);
         }
@@ -35,8 +34,6 @@ public static class ListProposals
     public static async Task<Ok<PagedList<ProposalSummary>>> Handle(
         ListProposalsRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var page = request.Page ?? 1;
-        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
         var query = db.Proposals.IgnoreAutoIncludes().VisibleTo(user, db);
 
         if (request.Status is { } status) query = query.Where(p => p.Status == status);
@@ -62,10 +59,7 @@ public static class ListProposals
             _ => query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
         };
 
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new ProposalSummary(p.Id, p.Title, p.OwnerId, p.Status, p.TechnologyAreas, p.Partners.Count, p.Members.Count, p.CreatedAt, p.UpdatedAt))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<ProposalSummary>(items, page, pageSize, total));
+        return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize, p => new ProposalSummary(
+            p.Id, p.Title, p.OwnerId, p.Status, p.TechnologyAreas, p.Partners.Count, p.Members.Count, p.CreatedAt, p.UpdatedAt), ct));
     }
 }

@@ -27,8 +27,7 @@ public static class ListReviewQueue
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize);
-            RuleFor(x => x.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"Must be one of: {string.Join(", ", Sorts)}.");
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
             RuleFor(x => x.OlderThanDays).InclusiveBetween(0, 3650);
             RuleFor(x => x.Assignee).MaximumLength(200);
         }
@@ -42,8 +41,6 @@ public static class ListReviewQueue
 
     public static async Task<Ok<PagedList<QueueItem>>> Handle(ListReviewQueueRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var page = request.Page ?? 1;
-        var pageSize = request.PageSize ?? Paging.DefaultPageSize;
         var query = db.Proposals.IgnoreAutoIncludes().VisibleTo(user, db);
         query = request.Status is { } status ? query.Where(p => p.Status == status) : query.Where(p => QueueStates.Contains(p.Status));
         if (request.MinRisk is { } minRisk) query = query.Where(p => p.RiskLevel >= minRisk);
@@ -66,13 +63,10 @@ public static class ListReviewQueue
             "-age" => query.OrderByDescending(p => p.SubmittedAt).ThenBy(p => p.Id),
             _ => query.OrderByDescending(p => p.RiskLevel).ThenBy(p => p.SubmittedAt),
         };
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new QueueItem(p.Id, p.Title, p.Status, p.RiskLevel, p.AssignedReviewerId, p.SubmittedAt,
+        return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize,
+            p => new QueueItem(p.Id, p.Title, p.Status, p.RiskLevel, p.AssignedReviewerId, p.SubmittedAt,
                 db.ScreeningHits.Count(h => (h.ProposalId == p.Id
                         || (h.PersonId != null && db.ProposalMembers.Any(m => m.ProposalId == p.Id && m.PersonId == h.PersonId)))
-                    && h.Status == HitStatus.Active && h.Disposition == Disposition.None)))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<QueueItem>(items, page, pageSize, total));
+                    && h.Status == HitStatus.Active && h.Disposition == Disposition.None)), ct));
     }
 }
