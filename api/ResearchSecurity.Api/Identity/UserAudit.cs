@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 
@@ -16,5 +18,19 @@ public static class UserAudit
     {
         db.Audit(type, SubjectType, Guid.TryParse(userId, out var id) ? id : null, null, AuditChanges.Of(before, after), reason);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Lets a user change (identity schema) and its audit event (records context) commit or roll back together: the
+    /// records context joins the identity context's connection and transaction. Commit the returned transaction after
+    /// <see cref="RecordAsync"/>; disposing it uncommitted rolls both back.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginSharedTransactionAsync(this ResearchSecurityDbContext records,
+        ApplicationIdentityDbContext identity, CancellationToken ct)
+    {
+        var transaction = await identity.Database.BeginTransactionAsync(ct);
+        records.Database.SetDbConnection(identity.Database.GetDbConnection());
+        await records.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
+        return transaction;
     }
 }

@@ -15,22 +15,24 @@ public static class ChangeUserLock
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/{id}/lock", (string id, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct) =>
-                Handle(id, locked: true, users, records, caller, ct))
+        group.MapPost("/{id}/lock", (string id, UserManager<ApplicationUser> users, ApplicationIdentityDbContext identity, ResearchSecurityDbContext records,
+                    CurrentUser caller, CancellationToken ct) => Handle(id, locked: true, users, identity, records, caller, ct))
             .WithName("LockUser").RequireAuthorization(Policies.UsersManage);
-        group.MapPost("/{id}/unlock", (string id, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct) =>
-                Handle(id, locked: false, users, records, caller, ct))
+        group.MapPost("/{id}/unlock", (string id, UserManager<ApplicationUser> users, ApplicationIdentityDbContext identity, ResearchSecurityDbContext records,
+                    CurrentUser caller, CancellationToken ct) => Handle(id, locked: false, users, identity, records, caller, ct))
             .WithName("UnlockUser").RequireAuthorization(Policies.UsersManage);
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> Handle(
-        string id, bool locked, UserManager<ApplicationUser> users, ResearchSecurityDbContext records, CurrentUser caller, CancellationToken ct)
+        string id, bool locked, UserManager<ApplicationUser> users, ApplicationIdentityDbContext identity, ResearchSecurityDbContext records,
+        CurrentUser caller, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return TypedResults.NotFound();
         if (locked && user.Id == caller.Id)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["You cannot lock yourself out."] });
 
+        await using var transaction = await records.BeginSharedTransactionAsync(identity, ct);
         var result = await users.SetLockoutEnabledAsync(user, true);
         if (result.Succeeded) result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         if (result.Succeeded && !locked) result = await users.ResetAccessFailedCountAsync(user);
@@ -38,6 +40,7 @@ public static class ChangeUserLock
         if (result.Succeeded && locked) result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded) return UserRoleRules.Problem(result);
         await records.RecordAsync(locked ? AuditEventType.UserLocked : AuditEventType.UserUnlocked, user.Id, null, null, null, ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 }

@@ -35,12 +35,14 @@ public static class CreateUser
         TimeProvider clock, CancellationToken ct)
     {
         var user = new ApplicationUser { UserName = request.UserName!.Trim(), Email = request.Email?.Trim() };
+        await using var transaction = await records.BeginSharedTransactionAsync(db, ct);
         var created = request.Password is { Length: > 0 } password ? await users.CreateAsync(user, password) : await users.CreateAsync(user);
         if (!created.Succeeded) return UserRoleRules.Problem(created);
         var assigned = await users.AddToRolesAsync(user, (request.Roles ?? []).Distinct());
         if (!assigned.Succeeded) return UserRoleRules.Problem(assigned);
         await records.RecordAsync(AuditEventType.UserCreated, user.Id, null,
             new { user.UserName, user.Email, Roles = request.Roles ?? [], HasPassword = request.Password is { Length: > 0 } }, null, ct);
+        await transaction.CommitAsync(ct);
 
         return TypedResults.Created($"/api/v1/users/{user.Id}", (await db.LoadOneAsync(user.Id, clock, ct))!);
     }

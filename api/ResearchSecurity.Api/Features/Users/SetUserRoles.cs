@@ -33,6 +33,7 @@ public static class SetUserRoles
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return TypedResults.NotFound();
+        await using var transaction = await records.BeginSharedTransactionAsync(db, ct);
         var wanted = request.Roles!.Distinct().ToList();
         var current = await users.GetRolesAsync(user);
         var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
@@ -41,6 +42,7 @@ public static class SetUserRoles
         if (!added.Succeeded) return UserRoleRules.Problem(added);
         await users.UpdateSecurityStampAsync(user);
         await records.RecordAsync(AuditEventType.UserRolesChanged, user.Id, new { Roles = current }, new { Roles = wanted }, null, ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok((await db.LoadOneAsync(id, clock, ct))!);
     }
 }
