@@ -70,6 +70,29 @@ public sealed class AuditTrailTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ExportProposalTrail_AsXlsx_HasOneRowPerEventWithItsHash()
+    {
+        var pi = api.Investigator(ApiFactory.NewUser());
+        var proposal = await pi.CreateProposalAsync();
+        await (await pi.PostAsync($"/api/v1/proposals/{proposal.Id()}/submit", null)).ShouldBe(HttpStatusCode.OK);
+
+        var response = await Auditor.GetAsync($"/api/v1/audit/proposals/{proposal.Id()}/export?format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == "Audit trail");
+        var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!);
+        var rows = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InlineString!.InnerText).ToList()).ToList();
+        Assert.Equal("Sequence", rows[0][0]);
+        Assert.Equal(["ProposalCreated", "ProposalSubmitted"], rows.Skip(1).Select(r => r[2]).ToList());
+        Assert.All(rows.Skip(1), r => Assert.Equal(64, r[12].Length));
+
+        await (await Auditor.GetAsync($"/api/v1/audit/proposals/{proposal.Id()}/export?format=pdf")).ShouldBeValidationError("format");
+    }
+
+    [Fact]
     public async Task AuditEndpoints_AsReviewerOrInvestigator_Return403()
     {
         var reviewer = api.ClientFor(ApiFactory.NewUser("rev"), Roles.IntegrityReviewer);

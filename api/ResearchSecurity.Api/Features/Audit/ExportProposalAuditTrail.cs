@@ -7,7 +7,10 @@ using ResearchSecurity.Core.Proposals;
 
 namespace ResearchSecurity.Api.Features.Audit;
 
-/// <summary>Everything that happened to one proposal, in order, as a JSON document an auditor can file. Exports are audited.</summary>
+/// <summary>
+/// Everything that happened to one proposal, in order, as a JSON document (default) or an Excel workbook
+/// (<c>?format=xlsx</c>) an auditor can file. Exports are audited.
+/// </summary>
 public static class ExportProposalAuditTrail
 {
     public sealed record AuditTrailExport(Guid ProposalId, string Title, DateTimeOffset ExportedAt, string ExportedBy, IReadOnlyList<AuditEventResponse> Events);
@@ -15,17 +18,25 @@ public static class ExportProposalAuditTrail
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/proposals/{proposalId:guid}/export", Handle).WithName(nameof(ExportProposalAuditTrail));
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> Handle(Guid proposalId, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Handle(
+        Guid proposalId, string? format, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
+        if (format is not (null or "json" or "xlsx"))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Must be json or xlsx."] });
         var title = await db.Proposals.IgnoreAutoIncludes().Where(p => p.Id == proposalId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.ProposalId == proposalId).OrderBy(a => a.Sequence)
-            .Select(AuditProjection.ToResponse).ToListAsync(ct);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.ProposalId == proposalId).OrderBy(a => a.Sequence).ToListAsync(ct);
         if (title is null && events.Count == 0) return TypedResults.NotFound();
 
         var now = db.Clock.GetUtcNow();
-        db.Audit(AuditEventType.AuditTrailExported, nameof(Proposal), proposalId, proposalId, AuditChanges.Of(null, new { Events = events.Count }));
+        db.Audit(AuditEventType.AuditTrailExported, nameof(Proposal), proposalId, proposalId,
+            AuditChanges.Of(null, new { Events = events.Count, Format = format ?? "json" }));
         await db.SaveChangesAsync(ct);
-        var export = new AuditTrailExport(proposalId, title ?? "(deleted draft)", now, user.Id, events);
+        title ??= "(deleted draft)";
+        if (format == "xlsx")
+            return TypedResults.File(AuditTrailWorkbook.Build(title, proposalId, now, user.Id, events),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"audit-trail-{proposalId}.xlsx");
+
+        var export = new AuditTrailExport(proposalId, title, now, user.Id, events.AsQueryable().Select(AuditProjection.ToResponse).ToList());
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, AuditExportJson.Options);
         return TypedResults.File(json, "application/json", $"audit-trail-{proposalId}.json");
     }
