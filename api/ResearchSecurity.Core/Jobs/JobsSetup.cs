@@ -64,7 +64,8 @@ public static class JobsSetup
         services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddSingleton<ActiveListsProvider>();
+        services.AddOptions<ScreeningIndexOptions>().Bind(configuration.GetSection(ScreeningIndexOptions.Section)).ValidateOnStart();
+        services.AddSingleton(sp => new ActiveListsProvider(sp.GetRequiredService<IOptions<ScreeningIndexOptions>>()));
         services.AddScoped<ScreeningRequestInterceptor>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<ScreeningRequestInterceptor>());
         services.AddScoped<ScreenSubjectJob>();

@@ -29,12 +29,12 @@ public sealed class ScreeningLists : IDisposable
     private readonly Dictionary<string, List<WatchlistEntity>> _domains;
 
     public ScreeningLists(IReadOnlyList<VersionInUse> versions, IReadOnlyDictionary<Guid, IReadOnlyList<WatchlistEntity>> entitiesByVersion,
-        ScreeningOptions? options = null)
+        ScreeningOptions? options = null, string? indexPath = null)
     {
         Versions = versions;
         _versions = versions.ToDictionary(v => v.WatchlistId);
         var lists = versions.Select(v => new EngineWatchlist(v.WatchlistId, v.DisplayName, "stored", entitiesByVersion[v.VersionId])).ToList();
-        Engine = ScreeningEngine.Build(lists, options);
+        Engine = ScreeningEngine.Build(lists, options, indexPath);
         _entities = lists.SelectMany(l => l.Entities).ToDictionary(e => (e.ListId, e.EntityId));
         _domains = DomainIndex(lists.SelectMany(l => l.Entities));
     }

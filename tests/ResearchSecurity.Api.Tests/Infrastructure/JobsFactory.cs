@@ -22,6 +22,8 @@ public sealed class JobsFactory : ApiFactory
         builder.UseSetting("Jobs:RetryAttempts", "1");
         builder.UseSetting("Jobs:RetryDelaysSeconds:0", "1");
         builder.UseSetting("Jobs:RescreenBatchSize", "50");
+        // The embedded default: the candidate index on disk (per process, rebuilt from the database).
+        builder.UseSetting("Screening:IndexPath", Path.Combine(Path.GetTempPath(), "rs-test-index"));
         builder.ConfigureTestServices(services =>
         {
             services.AddResearchSecurityJobServer("test-server");
