@@ -7,6 +7,7 @@ using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Api.Tests.Infrastructure;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
+using ResearchSecurity.Tests.Shared;
 
 namespace ResearchSecurity.Api.Tests;
 
@@ -119,14 +120,7 @@ public sealed class PlatformTests(ApiFactory api)
     [Fact]
     public void ProductionConfiguration_DoesNotEnableDevelopmentSignIn()
     {
-        var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "api/ResearchSecurity.Api/appsettings.json")));
+        var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "api/ResearchSecurity.Api/appsettings.json")));
         Assert.False(settings.RootElement.GetProperty("Api").GetProperty("EnableDevelopmentAuthentication").GetBoolean());
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ResearchSecurity.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

@@ -8,8 +8,11 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
-    public string Id => Principal.FindFirstValue("sub") ?? Principal.FindFirstValue(ClaimTypes.NameIdentifier)
-        ?? throw new InvalidOperationException("No authenticated user on this request.");
+    public string Id => IdOf(Principal) ?? throw new InvalidOperationException("No authenticated user on this request.");
+
+    /// <summary>The user id of a principal: OIDC <c>sub</c>, else the name identifier; null when anonymous.</summary>
+    public static string? IdOf(ClaimsPrincipal? principal) =>
+        principal?.FindFirstValue("sub") ?? principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
 

@@ -7,8 +7,7 @@ public sealed class HttpAuditContext(IHttpContextAccessor accessor) : IAuditCont
 {
     private HttpContext? Http => accessor.HttpContext;
 
-    public string ActorId => Http?.User.FindFirst("sub")?.Value
-        ?? Http?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
+    public string ActorId => CurrentUser.IdOf(Http?.User) ?? "anonymous";
     public string ActorKind => "user";
     public string? JobId => null;
     public string? CorrelationId => Http?.Items[CorrelationIdMiddleware.ItemKey] as string;

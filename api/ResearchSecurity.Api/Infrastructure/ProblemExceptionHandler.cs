@@ -10,7 +10,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        IResult result = exception switch
+        IResult? result = exception switch
         {
             DomainException e => TypedResults.Problem(title: "Conflict with the record's current state", detail: e.Message,
                 statusCode: StatusCodes.Status409Conflict),
@@ -22,7 +22,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge => TypedResults.Problem(
                 title: "Request body too large", detail: e.Message, statusCode: e.StatusCode),
             BadHttpRequestException e => TypedResults.Problem(title: "Bad request", detail: e.Message, statusCode: e.StatusCode),
-            _ => null!,
+            _ => null,
         };
         if (result is null)
         {

@@ -47,8 +47,6 @@ public sealed class Proposal : AggregateRoot
     /// <summary>Rejected and withdrawn proposals are closed; everything else can still be corrected by its owner.</summary>
     public bool IsEditable => Status is not (ProposalStatus.Rejected or ProposalStatus.Withdrawn);
 
-    public bool IsDecided => Status is ProposalStatus.Approved or ProposalStatus.ApprovedWithConditions or ProposalStatus.Rejected;
-
     /// <summary>
     /// Replaces the proposal's content. Partners given with an id are updated in place (so their screening history
     /// stays attached), partners without an id are added, and partners not mentioned are removed. A null collection

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Tests.Infrastructure;
 using ResearchSecurity.Core.Audit;
@@ -8,6 +8,7 @@ using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Screening;
 using ResearchSecurity.Core.Watchlists;
+using ResearchSecurity.Tests.Shared;
 
 namespace ResearchSecurity.Api.Tests.Jobs;
 
@@ -157,9 +158,7 @@ public sealed class WorkerProcessTests : IAsyncLifetime
         var testDir = new DirectoryInfo(AppContext.BaseDirectory); // tests/X/bin/<Configuration>/net10.0/
         var framework = testDir.Name;
         var configuration = testDir.Parent!.Name;
-        var root = testDir;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ResearchSecurity.sln"))) root = root.Parent;
-        var dll = Path.Combine(root!.FullName, "worker", "ResearchSecurity.Worker", "bin", configuration, framework, "ResearchSecurity.Worker.dll");
+        var dll = Path.Combine(RepositoryPaths.Root, "worker", "ResearchSecurity.Worker", "bin", configuration, framework, "ResearchSecurity.Worker.dll");
         Assert.True(File.Exists(dll), $"Build the worker first: {dll} is missing.");
         return dll;
     }

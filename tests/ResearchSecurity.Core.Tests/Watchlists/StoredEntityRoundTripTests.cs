@@ -1,5 +1,6 @@
 using ResearchSecurity.Core.Watchlists;
 using ResearchSecurity.Screening.Import;
+using ResearchSecurity.Tests.Shared;
 
 namespace ResearchSecurity.Core.Tests.Watchlists;
 
@@ -21,7 +22,7 @@ public sealed class StoredEntityRoundTripTests
     [MemberData(nameof(ListFiles))]
     public void ToJsonThenFromJson_EveryEntityOfARealList_KeepsItsContentHash(string file)
     {
-        using var stream = File.OpenRead(Path.Combine(SharedData.Watchlists, file));
+        using var stream = File.OpenRead(Path.Combine(RepositoryPaths.SharedData, "watchlists", file));
         var imported = WatchlistImport.Import(stream, Path.GetFileName(file), ImportMode.Strict);
         Assert.False(imported.Rejected, imported.Report());
 
@@ -30,25 +31,6 @@ public sealed class StoredEntityRoundTripTests
             var back = ScreeningLists.FromJson(ScreeningLists.ToJson(entity), entity.ListId);
             Assert.Equal(entity.ContentHash, back.ContentHash);
             Assert.Equal(entity.Children.Count, back.Children.Count);
-        }
-    }
-}
-
-internal static class SharedData
-{
-    /// <summary>../shared/data/watchlists beside the repository (RS_SHARED_DATA overrides the data folder).</summary>
-    public static string Watchlists
-    {
-        get
-        {
-            var data = Environment.GetEnvironmentVariable("RS_SHARED_DATA");
-            if (string.IsNullOrEmpty(data))
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ResearchSecurity.sln"))) dir = dir.Parent;
-                data = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found."), "..", "shared", "data");
-            }
-            return Path.Combine(data, "watchlists");
         }
     }
 }

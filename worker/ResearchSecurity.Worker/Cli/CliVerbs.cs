@@ -20,5 +20,4 @@ public static class CliVerbs
 
     public static bool TryGet(string name, out Func<string[], Task<int>> verb) => Verbs.TryGetValue(name, out verb!);
 
-    public static IEnumerable<string> Names => Verbs.Keys;
 }

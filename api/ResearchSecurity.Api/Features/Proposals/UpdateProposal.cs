@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Audit;
+using ResearchSecurity.Core.Common;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Funding;
 using ResearchSecurity.Core.Proposals;
@@ -48,29 +49,13 @@ public static class UpdateProposal
         return TypedResults.Ok(response);
     }
 
+    /// <summary>Funding written inline with the proposal follows the same replace-by-id rules as partners.</summary>
     private static async Task<bool> SyncFundingAsync(ResearchSecurityDbContext db, Proposal proposal, List<ProposalFundingRequest> wanted,
         string userId, DateTimeOffset now, CancellationToken ct)
     {
         var existing = await db.FundingSources.Where(f => f.ProposalId == proposal.Id).ToListAsync(ct);
-        var keep = wanted.Where(w => w.Id is not null).Select(w => w.Id!.Value).ToHashSet();
-        var changed = false;
-        foreach (var gone in existing.Where(f => !keep.Contains(f.Id)))
-        {
-            db.FundingSources.Remove(gone);
-            changed = true;
-        }
-        foreach (var w in wanted)
-        {
-            if (w.Id is null)
-            {
-                db.FundingSources.Add(FundingSource.Create(userId, w.ToDetails(proposal.Id), now));
-                changed = true;
-                continue;
-            }
-            var row = existing.FirstOrDefault(f => f.Id == w.Id)
-                ?? throw new Core.Common.DomainException($"Funding source {w.Id} does not belong to this proposal.");
-            changed |= row.Update(w.ToDetails(proposal.Id) with { PersonId = row.PersonId }, now);
-        }
-        return changed;
+        return ChildCollection.Sync(existing, wanted.Select(w => (w.Id, w.ToDetails(proposal.Id))).ToList(),
+            details => FundingSource.Create(userId, details, now), f => db.FundingSources.Add(f), f => db.FundingSources.Remove(f),
+            (row, details) => row.Update(details with { PersonId = row.PersonId }, now), "Funding source");
     }
 }

@@ -20,7 +20,7 @@ public static class ClaimReview
         if (body?.AssigneeId is { Length: > 200 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["assigneeId"] = ["At most 200 characters."] });
         var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return Unwrap(loaded);
+        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
         if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
 
         var assignee = string.IsNullOrWhiteSpace(body?.AssigneeId) ? user.Id : body.AssigneeId;
@@ -34,13 +34,4 @@ public static class ClaimReview
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await GetReview.LoadAsync(db, proposal, ct));
     }
-
-    /// <summary>Passes a failed load (404 or the segregation-of-duties 403) through unchanged.</summary>
-    internal static Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem> Unwrap(
-        Results<Ok<Proposal>, NotFound, ProblemHttpResult> loaded) => loaded.Result switch
-    {
-        NotFound notFound => notFound,
-        ProblemHttpResult problem => problem,
-        _ => throw new InvalidOperationException("Only failures are unwrapped."),
-    };
 }

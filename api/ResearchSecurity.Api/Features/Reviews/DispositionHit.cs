@@ -44,7 +44,7 @@ public static class DispositionHit
         IOptions<RiskOptions> risk, CancellationToken ct)
     {
         var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ClaimReview.Unwrap(loaded);
+        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
         var hit = await ProposalRisk.HitsFor(db, proposalId).FirstOrDefaultAsync(h => h.Id == hitId, ct);
         if (hit is null) return TypedResults.NotFound();
 

@@ -26,7 +26,7 @@ public static class EscalateReview
         Guid proposalId, EscalateRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ClaimReview.Unwrap(loaded);
+        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
         if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
 
         var before = proposal.Status;

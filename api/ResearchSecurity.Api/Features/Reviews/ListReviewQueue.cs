@@ -65,6 +65,7 @@ public static class ListReviewQueue
         };
         return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize,
             p => new QueueItem(p.Id, p.Title, p.Status, p.RiskLevel, p.AssignedReviewerId, p.SubmittedAt,
+                // Same rule as ProposalRisk.HitsFor, written out because EF cannot translate a method call inside a projection.
                 db.ScreeningHits.Count(h => (h.ProposalId == p.Id
                         || (h.PersonId != null && db.ProposalMembers.Any(m => m.ProposalId == p.Id && m.PersonId == h.PersonId)))
                     && h.Status == HitStatus.Active && h.Disposition == Disposition.None)), ct));

@@ -28,7 +28,7 @@ public static class RequestInformation
         Guid proposalId, InformationRequestRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ClaimReview.Unwrap(loaded);
+        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
         if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
         if (request.HitId is { } hitId && !await ProposalRisk.HitsFor(db, proposalId).AnyAsync(h => h.Id == hitId, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hitId"] = ["No such hit on this proposal."] });

@@ -27,4 +27,13 @@ public static class ReviewAccess
     public static async Task<bool> IsInvolvedAsync(ResearchSecurityDbContext db, Proposal proposal, string userId, CancellationToken ct) =>
         proposal.OwnerId == userId
         || await db.ProposalMembers.AnyAsync(m => m.ProposalId == proposal.Id && db.People.Any(p => p.Id == m.PersonId && p.UserId == userId), ct);
+
+    /// <summary>Passes a failed load (404 or the segregation-of-duties 403) through unchanged.</summary>
+    public static Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem> Failure(
+        Results<Ok<Proposal>, NotFound, ProblemHttpResult> loaded) => loaded.Result switch
+    {
+        NotFound notFound => notFound,
+        ProblemHttpResult problem => problem,
+        _ => throw new InvalidOperationException("Only failures are unwrapped."),
+    };
 }
