@@ -39,6 +39,17 @@ echo "==> PostgreSQL on 127.0.0.1:$PG_PORT (data in $PGDATA_DIR)" >&2
 pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='researchsecurity'" | grep -q 1 \
   || pg_as_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres researchsecurity
 
+# The migrations were squashed into one initial migration per context (December 2026). A database migrated with the
+# earlier ones cannot be upgraded in place: say how to reset it instead of failing half-way through the migration.
+FIRST_MIGRATION="$(basename "$(ls api/ResearchSecurity.Core/Data/Migrations/*_Initial.cs | head -1)" .cs)"
+pg_query() { pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d researchsecurity -tAc "$1"; }
+if [[ "$(pg_query "SELECT to_regclass('public.__ef_migrations_history') IS NOT NULL")" == t ]] \
+   && [[ "$(pg_query "SELECT count(*) FROM __ef_migrations_history WHERE migration_id = '$FIRST_MIGRATION'")" == 0 ]]; then
+  echo "!! $PGDATA_DIR was migrated before the migrations were squashed; reset it (this deletes local data):" >&2
+  echo "!!   rm -rf .data/pg .data/index && infra/run.sh" >&2
+  exit 1
+fi
+
 echo "==> building" >&2
 dotnet build ResearchSecurity.sln -c Release -nologo -v q
 

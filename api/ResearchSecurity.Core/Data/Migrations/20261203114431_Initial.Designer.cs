@@ -13,8 +13,8 @@ using ResearchSecurity.Core.Data;
 namespace ResearchSecurity.Core.Data.Migrations
 {
     [DbContext(typeof(ResearchSecurityDbContext))]
-    [Migration("20261127020010_ApplicationRole")]
-    partial class ApplicationRole
+    [Migration("20261203114431_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -28,9 +28,9 @@ namespace ResearchSecurity.Core.Data.Migrations
 
             modelBuilder.Entity("ResearchSecurity.Core.Audit.AuditEvent", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
@@ -94,6 +94,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("reason");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
@@ -104,7 +108,7 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("subject_type");
 
-                    b.HasKey("Sequence")
+                    b.HasKey("Id")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("OccurredAt")
@@ -112,6 +116,10 @@ namespace ResearchSecurity.Core.Data.Migrations
 
                     b.HasIndex("ProposalId")
                         .HasDatabaseName("ix_audit_events_proposal_id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_sequence");
 
                     b.HasIndex("SubjectType", "SubjectId")
                         .HasDatabaseName("ix_audit_events_subject_type_subject_id");
@@ -267,6 +275,91 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Jobs.JobProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Checkpoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checkpoint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("HangfireJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("hangfire_job_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_progress");
+
+                    b.HasIndex("Kind", "CreatedAt")
+                        .HasDatabaseName("ix_job_progress_kind_created_at");
+
+                    b.ToTable("job_progress", (string)null);
                 });
 
             modelBuilder.Entity("ResearchSecurity.Core.People.Affiliation", b =>
@@ -1217,6 +1310,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("outcome");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid")
                         .HasColumnName("proposal_id");
@@ -1242,8 +1339,14 @@ namespace ResearchSecurity.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_screening_runs");
 
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_screening_runs_person_id");
+
                     b.HasIndex("ProposalId")
                         .HasDatabaseName("ix_screening_runs_proposal_id");
+
+                    b.HasIndex("Outcome", "QueuedAt")
+                        .HasDatabaseName("ix_screening_runs_outcome_queued_at");
 
                     b.HasIndex("SubjectType", "SubjectId", "QueuedAt")
                         .HasDatabaseName("ix_screening_runs_subject_type_subject_id_queued_at");

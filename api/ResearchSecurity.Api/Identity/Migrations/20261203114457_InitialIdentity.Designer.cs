@@ -12,8 +12,8 @@ using ResearchSecurity.Api.Identity;
 namespace ResearchSecurity.Api.Identity.Migrations
 {
     [DbContext(typeof(ApplicationIdentityDbContext))]
-    [Migration("20261127022203_ApplicationRoleGrants")]
-    partial class ApplicationRoleGrants
+    [Migration("20261203114457_InitialIdentity")]
+    partial class InitialIdentity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

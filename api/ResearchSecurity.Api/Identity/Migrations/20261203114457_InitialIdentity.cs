@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ResearchSecurity.Core.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace ResearchSecurity.Api.Identity.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>Users, roles and OpenIddict's tables in schema "identity", and the application role's grants on them.</summary>
     public partial class InitialIdentity : Migration
     {
         /// <inheritdoc />
@@ -364,11 +365,16 @@ namespace ResearchSecurity.Api.Identity.Migrations
                 table: "users",
                 column: "normalized_user_name",
                 unique: true);
+
+            // Hand-written SQL, kept in one place: DatabaseSecuritySql.
+            migrationBuilder.Sql(DatabaseSecuritySql.GrantApplicationRole(ApplicationIdentityDbContext.Schema));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(DatabaseSecuritySql.RevokeApplicationRole(ApplicationIdentityDbContext.Schema));
+
             migrationBuilder.DropTable(
                 name: "oidc_scopes",
                 schema: "identity");
