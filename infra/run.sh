@@ -93,7 +93,7 @@ export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=researc
 LISTS="${RS_LISTS_DIR:-$ROOT/../shared/data/watchlists}"
 if [[ -d "$LISTS" ]]; then
   echo "==> watchlists from $LISTS" >&2
-  dotnet worker/ResearchSecurity.Worker/bin/Release/net10.0/ResearchSecurity.Worker.dll import-lists --list \
+  dotnet worker/ResearchSecurity.Cli/bin/Release/net10.0/ResearchSecurity.Cli.dll import-lists --list \
     "aspi=$LISTS/aspi-china-defence-universities.json" \
     "us-1286=$LISTS/ftm/us-dod-section-1286.ftm.jsonl" \
     "us-1260h=$LISTS/ftm/us-dod-1260h.ftm.jsonl" \

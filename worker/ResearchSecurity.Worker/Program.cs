@@ -1,15 +1,10 @@
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
-using ResearchSecurity.Worker.Cli;
 using Serilog;
 using Serilog.Formatting.Compact;
 
-if (args.Length > 0 && CliVerbs.TryGet(args[0], out var verb))
-{
-    return await verb(args[1..]);
-}
-
+// The job server only; command-line verbs live in worker/ResearchSecurity.Cli.
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).WriteTo.Console(new CompactJsonFormatter()));
 var connectionString = builder.Configuration.GetConnectionString("Default")
@@ -25,4 +20,3 @@ builder.Services.AddHealthChecks();
 var app = builder.Build();
 app.MapHealthChecks("/health/live");
 await app.RunAsync();
-return 0;

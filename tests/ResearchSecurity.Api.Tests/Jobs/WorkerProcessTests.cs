@@ -13,7 +13,7 @@ using ResearchSecurity.Tests.Shared;
 namespace ResearchSecurity.Api.Tests.Jobs;
 
 /// <summary>
-/// Real worker processes (the built worker host) on one database: one is killed in the middle of a re-screen, two
+/// Real worker processes (the built worker host, seeded by the built command line) on one database: one is killed in the middle of a re-screen, two
 /// more take over the queue, and the re-screen completes with every hit stored and raised exactly once.
 /// </summary>
 public sealed class WorkerProcessTests : IAsyncLifetime
@@ -132,7 +132,7 @@ public sealed class WorkerProcessTests : IAsyncLifetime
 
     private async Task<int> RunVerbAsync(params string[] args)
     {
-        var info = WorkerStart(args);
+        var info = CliStart(args);
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
@@ -141,10 +141,14 @@ public sealed class WorkerProcessTests : IAsyncLifetime
         return process.ExitCode;
     }
 
-    private ProcessStartInfo WorkerStart(params string[] args)
+    private ProcessStartInfo WorkerStart(params string[] args) => Start(BuiltDll("ResearchSecurity.Worker"), args);
+
+    private ProcessStartInfo CliStart(params string[] args) => Start(BuiltDll("ResearchSecurity.Cli"), args);
+
+    private ProcessStartInfo Start(string dll, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(WorkerDll());
+        info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["ConnectionStrings__Default"] = _cs;
         info.Environment["RS_SHARED_DATA"] = SharedData.Root;
@@ -152,14 +156,14 @@ public sealed class WorkerProcessTests : IAsyncLifetime
         return info;
     }
 
-    /// <summary>The worker host built beside this test assembly's configuration (infra/test.sh builds the whole solution).</summary>
-    private static string WorkerDll()
+    /// <summary>A project under worker/ built beside this test assembly's configuration (infra/test.sh builds the whole solution).</summary>
+    private static string BuiltDll(string project)
     {
         var testDir = new DirectoryInfo(AppContext.BaseDirectory); // tests/X/bin/<Configuration>/net10.0/
         var framework = testDir.Name;
         var configuration = testDir.Parent!.Name;
-        var dll = Path.Combine(RepositoryPaths.Root, "worker", "ResearchSecurity.Worker", "bin", configuration, framework, "ResearchSecurity.Worker.dll");
-        Assert.True(File.Exists(dll), $"Build the worker first: {dll} is missing.");
+        var dll = Path.Combine(RepositoryPaths.Root, "worker", project, "bin", configuration, framework, project + ".dll");
+        Assert.True(File.Exists(dll), $"Build {project} first: {dll} is missing.");
         return dll;
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ResearchSecurity.Screening.Matching;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// screen --lists &lt;files or folders&gt; --input &lt;jsonl with id, affiliation&gt; --output &lt;jsonl&gt;

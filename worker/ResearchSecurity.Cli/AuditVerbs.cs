@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// Database verbs for the audit trail:

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.People;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// Stores many realistic people with affiliations, straight into the database (no screening requests). Affiliation

@@ -3,7 +3,7 @@ using Npgsql;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>Database access for CLI verbs: a context without the screening-request interceptor (verbs schedule nothing).</summary>
 internal static class CliDatabase

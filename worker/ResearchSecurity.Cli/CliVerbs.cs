@@ -1,9 +1,6 @@
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
-/// <summary>
-/// Command-line verbs of the worker host. The first argument picks a verb; anything else starts the
-/// Hangfire server host. Verbs here need no database unless they say so.
-/// </summary>
+/// <summary>The verbs of the command line; the first argument picks one. Verbs need no database unless they say so.</summary>
 public static class CliVerbs
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
@@ -20,4 +17,5 @@ public static class CliVerbs
 
     public static bool TryGet(string name, out Func<string[], Task<int>> verb) => Verbs.TryGetValue(name, out verb!);
 
+    public static IEnumerable<string> Names => Verbs.Keys;
 }

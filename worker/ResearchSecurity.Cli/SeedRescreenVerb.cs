@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// seed-rescreen (--server &lt;server connection string&gt; | --connection &lt;database connection string&gt;) [--subjects 100000] [--listed-every 50]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ResearchSecurity.Screening.Matching;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// compare --input &lt;csv with name1,name2&gt; --output &lt;csv adding score&gt; [--lists files...]

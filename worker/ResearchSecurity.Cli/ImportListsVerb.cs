@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Core.Watchlists;
 using ResearchSecurity.Screening.Import;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// import-lists [--connection CS] --list id=path [id=path ...]

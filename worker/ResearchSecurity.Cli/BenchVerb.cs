@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using ResearchSecurity.Screening.Matching;
 using ResearchSecurity.Screening.Model;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// bench --lists &lt;files or folders&gt; --input &lt;jsonl with affiliation&gt; [--passes 3] [--synthetic 1000000] [--index-path dir]

@@ -1,7 +1,7 @@
 using ResearchSecurity.Screening.Import;
 using ResearchSecurity.Screening.Model;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>Loads list files and folders for CLI verbs, reporting import problems to stderr.</summary>
 internal static class ListLoader

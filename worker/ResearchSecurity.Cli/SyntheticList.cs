@@ -1,6 +1,6 @@
 using ResearchSecurity.Screening.Model;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// Generates a large list of plausible organisation names ("Qinlan Shaoru Institute of Optical Materials") from

@@ -4,7 +4,7 @@ using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Watchlists;
 using ResearchSecurity.Screening.Import;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>Shared steps of the re-screen verbs: a list with one version in force, and the next version activated.</summary>
 internal static class RescreenSetup

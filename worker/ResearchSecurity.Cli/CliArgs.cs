@@ -1,4 +1,4 @@
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>Minimal "--name value [value ...]" parser for the CLI verbs.</summary>
 internal sealed class CliArgs

@@ -7,7 +7,7 @@ using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Watchlists;
 
-namespace ResearchSecurity.Worker.Cli;
+namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// bench-rescreen --connection &lt;database seeded by seed-rescreen&gt; [--strategy EntityWordIndex|DeltaPrefilter|FullScan] [--batch 2000]
