@@ -3,6 +3,7 @@ using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ResearchSecurity.Api.Features.Audit;
 using ResearchSecurity.Api.Features.Funding;
 using ResearchSecurity.Api.Features.Jobs;
@@ -19,28 +20,15 @@ using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Reviews;
+using ResearchSecurity.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
-using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext()
-    .WriteTo.Console(new RenderedCompactJsonFormatter()));
-
-builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
-    .ValidateDataAnnotations()
-    .Validate(o => !o.EnableDevelopmentAuthentication || builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"),
-        "Development authentication may only be enabled in the Development or Testing environment.")
-    .ValidateOnStart();
-builder.Services.AddOptions<ReviewOptions>().Bind(builder.Configuration.GetSection(ReviewOptions.Section))
-    .PostConfigure(o => { if (o.FalsePositiveReasons.Count == 0) o.FalsePositiveReasons.AddRange(ReviewOptions.DefaultFalsePositiveReasons); })
-    .ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.Section))
-    .Validate(o => o.Medium > 0 && o.Medium <= o.High && o.High <= o.Critical, "Risk thresholds must rise: 0 < Medium <= High <= Critical.")
-    .ValidateOnStart();
-var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
+builder.AddHostDefaults("rs-api");
+builder.Services.AddApiOptions(builder.Configuration, builder.Environment);
+builder.Services.AddReviewOptions(builder.Configuration);
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured.");
@@ -62,7 +50,7 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-builder.AddResearchSecurityIdentity(apiOptions, connectionString);
+builder.AddResearchSecurityIdentity(connectionString);
 builder.Services.AddAuthorization(Policies.Register);
 
 builder.Services.AddOpenApi();
@@ -72,7 +60,7 @@ var app = builder.Build();
 
 var migrateOnly = args.Contains("--migrate-only");
 var seedUsers = args.Contains("--seed-users");
-if (migrateOnly || seedUsers || apiOptions.ApplyMigrationsOnStartup)
+if (migrateOnly || seedUsers || app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.ApplyMigrationsOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>().Database.MigrateAsync();
@@ -90,7 +78,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapLiveness();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

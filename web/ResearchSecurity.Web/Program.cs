@@ -1,8 +1,8 @@
 using Serilog;
-using Serilog.Formatting.Compact;
+using ResearchSecurity.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).WriteTo.Console(new CompactJsonFormatter()));
+builder.AddHostDefaults("rs-web");
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

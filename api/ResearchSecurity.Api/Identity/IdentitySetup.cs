@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
 using ResearchSecurity.Api.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -17,7 +18,7 @@ public static class IdentitySetup
     /// <summary>Default scheme: picks the development scheme or OpenIddict validation per request.</summary>
     public const string ApiScheme = "Api";
 
-    public static AuthOptions AddResearchSecurityIdentity(this WebApplicationBuilder builder, ApiOptions apiOptions, string connectionString)
+    public static AuthOptions AddResearchSecurityIdentity(this WebApplicationBuilder builder, string connectionString)
     {
         var env = builder.Environment;
         var isLocal = env.IsDevelopment() || env.IsEnvironment("Testing");
@@ -65,12 +66,14 @@ public static class IdentitySetup
             o.DefaultChallengeScheme = ApiScheme;
             o.DefaultForbidScheme = ApiScheme;
         });
-        var devAuth = apiOptions.EnableDevelopmentAuthentication && isLocal;
+        // The development scheme exists only in Development and Testing, and is chosen only when Api options enable it
+        // (validated once, in ApiOptionsSetup) and the request carries its header.
         authentication.AddPolicyScheme(ApiScheme, "API bearer token", o => o.ForwardDefaultSelector = http =>
-            devAuth && http.Request.Headers.ContainsKey(DevelopmentAuthenticationHandler.UserHeader)
+            isLocal && http.Request.Headers.ContainsKey(DevelopmentAuthenticationHandler.UserHeader)
+                && http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.EnableDevelopmentAuthentication
                 ? DevelopmentAuthenticationHandler.SchemeName
                 : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        if (devAuth)
+        if (isLocal)
         {
             authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
         }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace ResearchSecurity.Api.Infrastructure;
 
@@ -15,4 +17,20 @@ public sealed class ApiOptions
 
     /// <summary>Applies pending migrations at start-up (local run and tests); production runs them as a deploy step.</summary>
     public bool ApplyMigrationsOnStartup { get; set; }
+}
+
+public static class ApiOptionsSetup
+{
+    /// <summary>Binds and validates <see cref="ApiOptions"/> (the only place) and applies its body limit to Kestrel.</summary>
+    public static IServiceCollection AddApiOptions(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.EnableDevelopmentAuthentication || environment.IsDevelopment() || environment.IsEnvironment("Testing"),
+                "Development authentication may only be enabled in the Development or Testing environment.")
+            .ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        return services;
+    }
 }

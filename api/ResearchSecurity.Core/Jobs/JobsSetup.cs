@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Screening;
 using ResearchSecurity.Core.Watchlists;
 
@@ -24,9 +23,6 @@ public static class JobsSetup
     public static IServiceCollection AddResearchSecurityJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RiskOptions>().Bind(configuration.GetSection(RiskOptions.Section))
-            .Validate(o => o.Critical > o.High && o.High > o.Medium && o.Medium > 0, "Risk thresholds must be Critical > High > Medium > 0.")
-            .ValidateOnStart();
         // Storage, activator and filters are this host's own singletons, never Hangfire's process-wide globals: two hosts
         // in one process (the API and a server in tests) would otherwise run each other's jobs with each other's services.
         services.AddSingleton<JobStorage>(sp =>
