@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResearchSecurity.Api.Features.Audit;
 using ResearchSecurity.Api.Features.Funding;
@@ -15,9 +13,6 @@ using ResearchSecurity.Api.Features.Screening;
 using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Features.Watchlists;
 using ResearchSecurity.Api.Identity;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Hosting;

@@ -28,7 +28,7 @@ public sealed class RiskAssessmentTests
     public void Assess_FalsePositiveAndHistoricalHits_DoNotCount()
     {
         var cleared = Hit(0.99);
-        cleared.Dispose(Disposition.FalsePositive, "Different organisation with a similar name", "Harbin Institute of Navigation, not HEU", "rev", Now);
+        cleared.RecordDisposition(Disposition.FalsePositive, "Different organisation with a similar name", "Harbin Institute of Navigation, not HEU", "rev", Now);
         var (level, _) = RiskAssessment.Assess(
             [new(cleared, "DoD §1286", 4), new(Hit(0.99, HitStatus.Historical), "DoD §1286", 4)], sensitiveArea: true, new RiskOptions());
         Assert.Equal(RiskLevel.None, level);
@@ -46,7 +46,7 @@ public sealed class RiskAssessmentTests
     public void Refresh_ClearedHitWhoseListedEntryChanged_IsReRaisedWithReason()
     {
         var hit = Hit(0.9);
-        hit.Dispose(Disposition.FalsePositive, "Different country or location", "US namesake", "rev", Now);
+        hit.RecordDisposition(Disposition.FalsePositive, "Different country or location", "US namesake", "rev", Now);
 
         var unchanged = hit.Refresh(Guid.NewGuid(), Guid.NewGuid(), hit.TextScreened, hit.EntityName, hit.MatchedName, hit.Segment, 0.9,
             HitStatus.Active, "{}", "hash", Now);

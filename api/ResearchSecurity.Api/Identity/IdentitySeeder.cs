@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
-using ResearchSecurity.Api.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ResearchSecurity.Api.Identity;

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
-using ResearchSecurity.Api.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ResearchSecurity.Api.Identity;

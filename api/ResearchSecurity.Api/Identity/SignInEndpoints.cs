@@ -1,12 +1,9 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Identity;
 

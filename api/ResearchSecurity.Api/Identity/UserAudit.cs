@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Identity;
 

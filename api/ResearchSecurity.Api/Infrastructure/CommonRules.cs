@@ -1,4 +1,3 @@
-using FluentValidation;
 using ResearchSecurity.Core.Reference;
 
 namespace ResearchSecurity.Api.Infrastructure;

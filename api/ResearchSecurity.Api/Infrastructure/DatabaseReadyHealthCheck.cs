@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Core.Common;
 
 namespace ResearchSecurity.Api.Infrastructure;

@@ -1,5 +1,3 @@
-using ResearchSecurity.Core.Audit;
-
 namespace ResearchSecurity.Api.Infrastructure;
 
 /// <summary>Audit actor for API requests: the signed-in user, the request's correlation id and client address.</summary>

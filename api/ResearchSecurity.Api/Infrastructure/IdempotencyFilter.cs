@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Idempotency;
 
 namespace ResearchSecurity.Api.Infrastructure;

@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace ResearchSecurity.Api.Infrastructure;
 

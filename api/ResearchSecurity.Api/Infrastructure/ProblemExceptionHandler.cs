@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Core.Common;
 
 namespace ResearchSecurity.Api.Infrastructure;

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace ResearchSecurity.Api.Infrastructure;
 
 /// <summary>Runs the request's FluentValidation validator and answers 400 ProblemDetails keyed by field path.</summary>

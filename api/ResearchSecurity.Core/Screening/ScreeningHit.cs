@@ -97,7 +97,7 @@ public sealed class ScreeningHit : Entity
         LastScreenedAt = now;
     }
 
-    public void Dispose(Disposition disposition, string? reason, string? note, string reviewer, DateTimeOffset now)
+    public void RecordDisposition(Disposition disposition, string? reason, string? note, string reviewer, DateTimeOffset now)
     {
         if (disposition == Disposition.None) throw new DomainException("Choose a disposition.");
         if (disposition == Disposition.FalsePositive && string.IsNullOrWhiteSpace(reason))

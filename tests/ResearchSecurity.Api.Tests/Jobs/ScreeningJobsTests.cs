@@ -292,7 +292,7 @@ public sealed class ScreeningJobsTests(JobsFactory factory)
     private Task ClearAsync(Guid hitId) => factory.WithDbAsync(async db =>
     {
         var hit = await db.ScreeningHits.SingleAsync(h => h.Id == hitId);
-        hit.Dispose(Disposition.FalsePositive, "Different institution", "Checked the address.", "reviewer-1", db.Clock.GetUtcNow());
+        hit.RecordDisposition(Disposition.FalsePositive, "Different institution", "Checked the address.", "reviewer-1", db.Clock.GetUtcNow());
         db.Audit(AuditEventType.HitDispositioned, nameof(ScreeningHit), hit.Id, hit.ProposalId);
         return await db.SaveChangesAsync();
     });

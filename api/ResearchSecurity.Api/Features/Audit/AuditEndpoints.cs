@@ -1,5 +1,3 @@
-using ResearchSecurity.Api.Infrastructure;
-
 namespace ResearchSecurity.Api.Features.Audit;
 
 public static class AuditEndpoints

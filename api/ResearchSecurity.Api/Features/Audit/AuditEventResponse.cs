@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using ResearchSecurity.Core.Audit;
 
 namespace ResearchSecurity.Api.Features.Audit;
 

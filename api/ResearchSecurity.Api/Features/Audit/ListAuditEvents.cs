@@ -1,10 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
-
 namespace ResearchSecurity.Api.Features.Audit;
 
 /// <summary>Auditors query the trail: by proposal, subject, actor, event type and time window.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
-
 namespace ResearchSecurity.Api.Features.Audit;
 
 /// <summary>Walks the hash chain and reports the first broken event. The check itself is audited.</summary>

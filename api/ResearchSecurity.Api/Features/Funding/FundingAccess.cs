@@ -1,6 +1,4 @@
 using ResearchSecurity.Api.Identity;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Funding;
 using ResearchSecurity.Core.Proposals;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Reviews;
 
 namespace ResearchSecurity.Api.Features.Funding;

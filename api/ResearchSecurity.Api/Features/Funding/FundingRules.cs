@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using FluentValidation;
 
 namespace ResearchSecurity.Api.Features.Funding;
 

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Funding;
 
 namespace ResearchSecurity.Api.Features.Funding;

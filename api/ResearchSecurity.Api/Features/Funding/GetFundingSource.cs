@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
-
 namespace ResearchSecurity.Api.Features.Funding;
 
 public static class GetFundingSource

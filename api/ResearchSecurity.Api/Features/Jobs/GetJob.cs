@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Core.Data;
-
 namespace ResearchSecurity.Api.Features.Jobs;
 
 /// <summary>Progress of a background job (e.g. a re-screen): state, processed/total, started, ETA.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Core.Data;
-
 namespace ResearchSecurity.Api.Features.Jobs;
 
 public static class ListJobs

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Common;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.People;
 
 namespace ResearchSecurity.Api.Features.People;

@@ -1,4 +1,3 @@
-using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.People;
 
 namespace ResearchSecurity.Api.Features.People;

@@ -1,5 +1,3 @@
-using FluentValidation;
-using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.People;
 using ResearchSecurity.Core.Reference;
 

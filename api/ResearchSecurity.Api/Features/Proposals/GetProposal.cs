@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
-
 namespace ResearchSecurity.Api.Features.Proposals;
 
 public static class GetProposal

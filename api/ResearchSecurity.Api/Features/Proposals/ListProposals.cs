@@ -1,9 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Common;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 
 namespace ResearchSecurity.Api.Features.Proposals;

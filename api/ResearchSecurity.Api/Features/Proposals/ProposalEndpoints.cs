@@ -1,5 +1,3 @@
-using ResearchSecurity.Api.Infrastructure;
-
 namespace ResearchSecurity.Api.Features.Proposals;
 
 public static class ProposalEndpoints
@@ -12,6 +10,7 @@ public static class ProposalEndpoints
         CreateProposal.Map(group);
         UpdateProposal.Map(group);
         DeleteProposal.Map(group);
-        ChangeProposalStatus.Map(group);
+        SubmitProposal.Map(group);
+        WithdrawProposal.Map(group);
     }
 }

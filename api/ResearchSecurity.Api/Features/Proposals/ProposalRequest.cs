@@ -1,6 +1,4 @@
-using FluentValidation;
 using ResearchSecurity.Api.Features.Funding;
-using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Core.Funding;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reference;

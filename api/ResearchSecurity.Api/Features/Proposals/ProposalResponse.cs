@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.Funding;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 
 namespace ResearchSecurity.Api.Features.Proposals;

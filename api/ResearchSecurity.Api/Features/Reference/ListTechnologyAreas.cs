@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Reference;
 
 namespace ResearchSecurity.Api.Features.Reference;

@@ -1,15 +1,9 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.Proposals;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Reviews;
 
 namespace ResearchSecurity.Api.Features.Reviews;
 
-/// <summary>The investigator's side of a reviewer's question: list the questions on their proposal and answer them.</summary>
+/// <summary>The investigator answers a reviewer's question; the proposal goes back to review once none is open.</summary>
 public static class AnswerInformationRequest
 {
     public sealed record AnswerRequest(string? Answer);
@@ -19,23 +13,10 @@ public static class AnswerInformationRequest
         public Validator() => RuleFor(x => x.Answer).NotEmpty().WithMessage("Required.").MaximumLength(8000);
     }
 
-    public static void MapInformationRequests(this RouteGroupBuilder api)
-    {
-        var group = api.MapGroup("/proposals/{proposalId:guid}/information-requests").WithTags("Reviews")
-            .RequireAuthorization(Policies.ProposalsRead);
-        group.MapGet("/", List).WithName("ListInformationRequests");
+    public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{requestId:guid}/answer", Handle).WithName(nameof(AnswerInformationRequest))
             .RequireAuthorization(Policies.ProposalsWrite)
             .Validate<AnswerRequest>();
-    }
-
-    public static async Task<Results<Ok<List<InformationRequestResponse>>, NotFound>> List(
-        Guid proposalId, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
-    {
-        if (!await db.Proposals.VisibleTo(user, db).AnyAsync(p => p.Id == proposalId, ct)) return TypedResults.NotFound();
-        var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ProposalId == proposalId).OrderBy(r => r.AskedAt).ToListAsync(ct);
-        return TypedResults.Ok(requests.Select(r => r.ToResponse()).ToList());
-    }
 
     public static async Task<Results<Ok<InformationRequestResponse>, NotFound, ForbidHttpResult>> Handle(
         Guid proposalId, Guid requestId, AnswerRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 
 namespace ResearchSecurity.Api.Features.Reviews;

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 
 namespace ResearchSecurity.Api.Features.Reviews;

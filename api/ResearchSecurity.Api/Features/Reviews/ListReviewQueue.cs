@@ -1,9 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.Proposals;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Screening;
 

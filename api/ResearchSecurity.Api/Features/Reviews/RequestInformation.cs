@@ -1,9 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reviews;
 

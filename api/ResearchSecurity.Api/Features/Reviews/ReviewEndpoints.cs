@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Reviews;
-
 namespace ResearchSecurity.Api.Features.Reviews;
 
 public static class ReviewEndpoints
@@ -10,12 +6,11 @@ public static class ReviewEndpoints
     {
         var group = api.MapGroup("/reviews").WithTags("Reviews").RequireAuthorization(Policies.ReviewsRead);
         ListReviewQueue.Map(group);
-        group.MapGet("/disposition-reasons", (IOptions<ReviewOptions> options) => TypedResults.Ok(options.Value.FalsePositiveReasons))
-            .WithName("ListDispositionReasons");
+        ListDispositionReasons.Map(group);
         GetReview.Map(group);
         GetHitExplanation.Map(group);
         ClaimReview.Map(group);
-        DispositionHit.Map(group);
+        RecordHitDisposition.Map(group);
         RequestInformation.Map(group);
         EscalateReview.Map(group);
         RecordDecision.Map(group);

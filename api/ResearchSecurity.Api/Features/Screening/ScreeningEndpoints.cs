@@ -1,5 +1,3 @@
-using ResearchSecurity.Api.Infrastructure;
-
 namespace ResearchSecurity.Api.Features.Screening;
 
 public static class ScreeningEndpoints

@@ -1,8 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Identity;
-using ResearchSecurity.Api.Infrastructure;
 
 namespace ResearchSecurity.Api.Features.Users;
 

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ResearchSecurity.Api.Identity;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Features.Users;
 

@@ -1,5 +1,3 @@
-using ResearchSecurity.Api.Infrastructure;
-
 namespace ResearchSecurity.Api.Features.Users;
 
 /// <summary>User and role administration: administrators change, auditors read, nobody else sees users.</summary>
@@ -11,6 +9,7 @@ public static class UserEndpoints
         ListUsers.Map(group);
         CreateUser.Map(group);
         SetUserRoles.Map(group);
-        ChangeUserLock.Map(group);
+        LockUser.Map(group);
+        UnlockUser.Map(group);
     }
 }

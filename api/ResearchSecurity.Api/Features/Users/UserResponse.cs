@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Identity;
 
 namespace ResearchSecurity.Api.Features.Users;

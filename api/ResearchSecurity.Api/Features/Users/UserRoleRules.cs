@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using ResearchSecurity.Api.Infrastructure;
 
 namespace ResearchSecurity.Api.Features.Users;
 

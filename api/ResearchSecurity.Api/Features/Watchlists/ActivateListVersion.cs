@@ -1,9 +1,5 @@
 using Hangfire;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Api.Features.Jobs;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Watchlists;
 
 namespace ResearchSecurity.Api.Features.Watchlists;

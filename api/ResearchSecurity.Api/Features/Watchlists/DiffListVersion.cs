@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Watchlists;
 
 namespace ResearchSecurity.Api.Features.Watchlists;

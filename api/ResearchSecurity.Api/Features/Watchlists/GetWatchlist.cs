@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Core.Data;
-
 namespace ResearchSecurity.Api.Features.Watchlists;
 
 public static class GetWatchlist

@@ -1,10 +1,4 @@
-using FluentValidation;
 using Hangfire;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Watchlists;
 
 namespace ResearchSecurity.Api.Features.Watchlists;

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Watchlists;
 using ResearchSecurity.Screening.Import;

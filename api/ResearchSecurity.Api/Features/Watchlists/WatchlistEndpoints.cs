@@ -1,5 +1,3 @@
-using ResearchSecurity.Api.Infrastructure;
-
 namespace ResearchSecurity.Api.Features.Watchlists;
 
 public static class WatchlistEndpoints

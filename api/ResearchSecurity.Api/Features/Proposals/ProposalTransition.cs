@@ -1,28 +1,13 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 
 namespace ResearchSecurity.Api.Features.Proposals;
 
-/// <summary>The investigator's own workflow actions: submit a draft, withdraw a proposal.</summary>
-public static class ChangeProposalStatus
+/// <summary>The investigator's own workflow actions (submit, withdraw): one state change through the entity, audited.</summary>
+public static class ProposalTransition
 {
     public sealed record StatusChangeRequest(string? Reason);
 
-    public static void Map(RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/submit", (Guid id, StatusChangeRequest? body, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct) =>
-                Handle(id, body, AuditEventType.ProposalSubmitted, (p, now) => p.Submit(now), db, user, http, ct))
-            .WithName("SubmitProposal").RequireAuthorization(Policies.ProposalsWrite);
-        group.MapPost("/{id:guid}/withdraw", (Guid id, StatusChangeRequest? body, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct) =>
-                Handle(id, body, AuditEventType.ProposalWithdrawn, (p, now) => p.Withdraw(now), db, user, http, ct))
-            .WithName("WithdrawProposal").RequireAuthorization(Policies.ProposalsWrite);
-    }
-
-    private static async Task<Results<Ok<ProposalResponse>, NotFound, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<Ok<ProposalResponse>, NotFound, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> ApplyAsync(
         Guid id, StatusChangeRequest? body, AuditEventType eventType, Action<Proposal, DateTimeOffset> transition,
         ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
     {

@@ -1,10 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Screening;
@@ -12,7 +6,7 @@ using ResearchSecurity.Core.Screening;
 namespace ResearchSecurity.Api.Features.Reviews;
 
 /// <summary>A reviewer marks one hit as a true match, a false positive (reason required) or needing information.</summary>
-public static class DispositionHit
+public static class RecordHitDisposition
 {
     public sealed record DispositionRequest(Disposition? Disposition, string? Reason, string? Note);
 
@@ -35,7 +29,7 @@ public static class DispositionHit
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/{proposalId:guid}/hits/{hitId:guid}/disposition", Handle).WithName(nameof(DispositionHit))
+        group.MapPost("/{proposalId:guid}/hits/{hitId:guid}/disposition", Handle).WithName(nameof(RecordHitDisposition))
             .RequireAuthorization(Policies.ReviewsAct)
             .Validate<DispositionRequest>();
 
@@ -49,7 +43,7 @@ public static class DispositionHit
         if (hit is null) return TypedResults.NotFound();
 
         var before = new { hit.Disposition, hit.DispositionReason, hit.DispositionNote };
-        hit.Dispose(request.Disposition!.Value, request.Reason, request.Note, user.Id, db.Clock.GetUtcNow());
+        hit.RecordDisposition(request.Disposition!.Value, request.Reason, request.Note, user.Id, db.Clock.GetUtcNow());
         var riskBefore = proposal.RiskLevel;
         await ProposalRisk.RecalculateAsync(db, proposal, risk.Value, ct);
         db.Audit(AuditEventType.HitDispositioned, nameof(ScreeningHit), hit.Id, proposal.Id,

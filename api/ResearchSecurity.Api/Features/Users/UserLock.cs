@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ResearchSecurity.Api.Identity;
-using ResearchSecurity.Api.Infrastructure;
-using ResearchSecurity.Core.Audit;
-using ResearchSecurity.Core.Data;
 
 namespace ResearchSecurity.Api.Features.Users;
 
@@ -11,19 +7,9 @@ namespace ResearchSecurity.Api.Features.Users;
 /// Lock: the user can no longer sign in or redeem refresh tokens (until unlocked). Unlock also clears failed
 /// attempts, so it lifts an automatic lockout too.
 /// </summary>
-public static class ChangeUserLock
+public static class UserLock
 {
-    public static void Map(RouteGroupBuilder group)
-    {
-        group.MapPost("/{id}/lock", (string id, UserManager<ApplicationUser> users, ApplicationIdentityDbContext identity, ResearchSecurityDbContext records,
-                    CurrentUser caller, CancellationToken ct) => Handle(id, locked: true, users, identity, records, caller, ct))
-            .WithName("LockUser").RequireAuthorization(Policies.UsersManage);
-        group.MapPost("/{id}/unlock", (string id, UserManager<ApplicationUser> users, ApplicationIdentityDbContext identity, ResearchSecurityDbContext records,
-                    CurrentUser caller, CancellationToken ct) => Handle(id, locked: false, users, identity, records, caller, ct))
-            .WithName("UnlockUser").RequireAuthorization(Policies.UsersManage);
-    }
-
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Handle(
+    public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetAsync(
         string id, bool locked, UserManager<ApplicationUser> users, ApplicationIdentityDbContext identity, ResearchSecurityDbContext records,
         CurrentUser caller, CancellationToken ct)
     {
