@@ -47,7 +47,8 @@ public static class ApiProblemModelState
     /// Puts each API error on the form field it names: "partners[0].country" lands on "{prefix}.Partners[0].Country",
     /// because the page's form model mirrors the request body. Errors without a field go to the summary ("").
     /// </summary>
-    public static void AddApiErrors(this ModelStateDictionary modelState, ApiException error, string prefix = "Input")
+    public static void AddApiErrors(this ModelStateDictionary modelState, ApiException error, string prefix = "Input",
+        params Infrastructure.Forms.RowMap[] rows)
     {
         if (error.Problem.Errors.Count == 0)
         {
@@ -56,7 +57,7 @@ public static class ApiProblemModelState
         }
         foreach (var (field, messages) in error.Problem.Errors)
             foreach (var message in messages)
-                modelState.AddModelError(FieldKey(field, prefix), message);
+                modelState.AddModelError(FieldKey(rows.Aggregate(field, (f, map) => map.Rewrite(f)), prefix), message);
     }
 
     public static string FieldKey(string apiField, string prefix)
