@@ -9,9 +9,9 @@ browser_ensure_installed() {
     if apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; then
       export RS_CHROMIUM=/usr/bin/chromium
     else
-      echo "!! chromium could not be installed; browser tests will be reported as skipped" >&2
+      echo "!! chromium could not be installed; browser tests will fail until it is installed" >&2
     fi
   else
-    echo "chromium not found; browser tests will be reported as skipped. Install it with: sudo apt-get install chromium" >&2
+    echo "chromium not found; browser tests will fail until it is installed. Install it with: sudo apt-get install chromium" >&2
   fi
 }

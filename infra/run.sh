@@ -59,6 +59,12 @@ export Screening__IndexPath="$DATA/index"
 export Api__BaseUrl="http://127.0.0.1:$API_PORT"
 # The API is also the OpenID Connect issuer; its signing keys are generated once into .data/keys (Development only).
 export Auth__Issuer="http://127.0.0.1:$API_PORT/"
+# The web app is the API's OIDC client rs-web (code + PKCE); its callback URLs follow the web port. The client is seeded
+# once: after changing RS_WEB_PORT on an existing .data, delete .data or update the client's redirect URIs.
+export Auth__WebClient__RedirectUris__0="http://127.0.0.1:$WEB_PORT/signin-oidc"
+export Auth__WebClient__PostLogoutRedirectUris__0="http://127.0.0.1:$WEB_PORT/signout-callback-oidc"
+export Web__ApiBaseUrl="http://127.0.0.1:$API_PORT/"
+export Web__Authority="http://127.0.0.1:$API_PORT/"
 
 echo "==> applying migrations, seeding sign-in users and OIDC clients" >&2
 # EF logs a failed probe of the history table on a brand-new database; that is expected, so keep it quiet.
@@ -119,10 +125,10 @@ wait_up "http://127.0.0.1:$WEB_PORT/health/live"
 cat >&2 <<MSG
 
 ResearchSecurity is running.
+  Web        http://127.0.0.1:$WEB_PORT/   <- open this and sign in as one of the users above
   API        http://127.0.0.1:$API_PORT/api/v1
   OpenAPI UI http://127.0.0.1:$API_PORT/scalar/v1   (document: /openapi/v1.json)
   Worker     http://127.0.0.1:$WORKER_PORT/health/live
-  Web        http://127.0.0.1:$WEB_PORT/
   Logs       $DATA/logs/
   Sign-in    http://127.0.0.1:$API_PORT/account/signin   (users listed above; OIDC discovery: /.well-known/openid-configuration)
 Development sign-in (local run only): send headers  X-Dev-User: <user id>  and  X-Dev-Roles: Investigator|IntegrityReviewer|GrantOfficer|Administrator|Auditor

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResearchSecurity.Web.Api;
+
+namespace ResearchSecurity.Web.Pages.Proposals;
+
+/// <summary>Step 5: everything on one page, then submit for screening and review.</summary>
+public sealed class SubmitModel(ApiClient api) : PageModel
+{
+    public ProposalResponse Proposal { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => Proposal = await api.GetProposalAsync(id, ct);
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string etag, CancellationToken ct)
+    {
+        try
+        {
+            await api.SubmitProposalAsync(id, etag, ct);
+            return RedirectToPage("/Proposals/Details", new { id });
+        }
+        catch (ApiException e) when (e.IsValidation || e.Status is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.PreconditionFailed)
+        {
+            ModelState.AddApiErrors(e, string.Empty);
+            Proposal = await api.GetProposalAsync(id, ct);
+            return Page();
+        }
+    }
+}
