@@ -39,7 +39,7 @@ public static class WebAuthentication
                 o.Cookie.SecurePolicy = isLocal ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.ExpireTimeSpan = web.SessionIdleTimeout;
                 o.SlidingExpiration = true;
-                o.AccessDeniedPath = "/Forbidden";
+                o.AccessDeniedPath = "/Status/403";
                 o.Events.OnValidatePrincipal = RefreshAccessTokenAsync;
             })
             .AddOpenIdConnect(OidcScheme, o =>

@@ -18,7 +18,7 @@ public sealed class EditModel(ApiClient api) : PageModel
     }
 
     [BindProperty] public ProposalInput Input { get; set; } = new();
-    [BindProperty] public string? ETag { get; set; }
+    [BindProperty] public string? Fingerprint { get; set; }
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
 
     public Guid? Id { get; private set; }
@@ -31,9 +31,17 @@ public sealed class EditModel(ApiClient api) : PageModel
         {
             var p = await api.GetProposalAsync(existing, ct);
             Input = new ProposalInput { Title = p.Title, Summary = p.Summary, TechnologyAreas = [.. p.TechnologyAreas], PlannedStart = p.PlannedStart, PlannedEnd = p.PlannedEnd };
-            ETag = p.ETag;
+            Fingerprint = ProposalForms.Fingerprint(Details(p));
         }
         Areas = await api.ListTechnologyAreasAsync(ct);
+    }
+
+    private static object Details(ProposalResponse p) => new { p.Title, p.Summary, p.TechnologyAreas, p.PlannedStart, p.PlannedEnd };
+
+    private async Task<string> CurrentETagAsync(Guid id, CancellationToken ct)
+    {
+        var current = await api.GetProposalAsync(id, ct);
+        return ProposalForms.ETagFor(current, Fingerprint, Details(current));
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
@@ -44,7 +52,7 @@ public sealed class EditModel(ApiClient api) : PageModel
         try
         {
             var saved = id is { } existing
-                ? await api.UpdateProposalAsync(existing, ETag ?? "*", request, ct)
+                ? await api.UpdateProposalAsync(existing, await CurrentETagAsync(existing, ct), request, ct)
                 : await api.CreateProposalAsync(request with { Partners = [], Members = [], FundingSources = [] }, IdempotencyKey, ct);
             return RedirectToPage("/Proposals/Partners", new { id = saved.Id });
         }

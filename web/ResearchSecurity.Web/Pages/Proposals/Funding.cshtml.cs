@@ -28,13 +28,13 @@ public sealed class FundingModel(ApiClient api) : PageModel
     }
 
     [BindProperty] public FundingInput Input { get; set; } = new();
-    [BindProperty] public string? ETag { get; set; }
+    [BindProperty] public string? Fingerprint { get; set; }
     public ProposalResponse Proposal { get; private set; } = null!;
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Proposal = await api.GetProposalAsync(id, ct);
-        ETag = Proposal.ETag;
+        Fingerprint = ProposalForms.Fingerprint(Proposal.FundingSources.Select(f => f with { ETag = "", UpdatedAt = default }));
         Input.FundingSources = Proposal.FundingSources.Select(f => new FundingRow
         {
             Id = f.Id, FunderName = f.FunderName, Sponsor = f.Sponsor, Payer = f.Payer, Country = f.Country, Amount = f.Amount, Currency = f.Currency,
@@ -58,7 +58,7 @@ public sealed class FundingModel(ApiClient api) : PageModel
         }
         try
         {
-            await api.UpdateProposalAsync(id, ETag ?? Proposal.ETag, Keep(Proposal) with { FundingSources = sources }, ct);
+            await api.UpdateProposalAsync(id, ETagFor(Proposal, Fingerprint, Proposal.FundingSources.Select(f => f with { ETag = "", UpdatedAt = default })), Keep(Proposal) with { FundingSources = sources }, ct);
             return next == "stay" ? RedirectToPage(new { id }) : next == "back" ? RedirectToPage("/Proposals/People", new { id }) : RedirectToPage("/Proposals/Submit", new { id });
         }
         catch (ApiException e) when (e.IsValidation || e.Status is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.PreconditionFailed)

@@ -25,13 +25,13 @@ public sealed class PartnersModel(ApiClient api) : PageModel
     }
 
     [BindProperty] public PartnersInput Input { get; set; } = new();
-    [BindProperty] public string? ETag { get; set; }
+    [BindProperty] public string? Fingerprint { get; set; }
     public ProposalResponse Proposal { get; private set; } = null!;
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Proposal = await api.GetProposalAsync(id, ct);
-        ETag = Proposal.ETag;
+        Fingerprint = ProposalForms.Fingerprint(Proposal.Partners);
         Input.Partners = Proposal.Partners.Select(p => new PartnerRow { Id = p.Id, Name = p.Name, Country = p.Country, Website = p.Website, ContactEmail = p.ContactEmail, Role = p.Role }).ToList();
         AddBlankRows();
     }
@@ -51,7 +51,7 @@ public sealed class PartnersModel(ApiClient api) : PageModel
         }
         try
         {
-            await api.UpdateProposalAsync(id, ETag ?? Proposal.ETag, ProposalForms.Keep(Proposal) with { Partners = partners }, ct);
+            await api.UpdateProposalAsync(id, ProposalForms.ETagFor(Proposal, Fingerprint, Proposal.Partners), ProposalForms.Keep(Proposal) with { Partners = partners }, ct);
             return next == "back" ? RedirectToPage("/Proposals/Edit", new { id }) : next == "stay" ? RedirectToPage(new { id }) : RedirectToPage("/Proposals/People", new { id });
         }
         catch (ApiException e) when (e.IsValidation || e.Status is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.PreconditionFailed)

@@ -13,6 +13,17 @@ public static class ProposalForms
 
     public static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>
+    /// What a step edits, hashed when the form is shown. The worker updates the proposal row too (risk after screening),
+    /// which moves its ETag without touching what the user edits; so a save uses the current ETag when the part being
+    /// edited is still as the user saw it, and reports a conflict only when someone really changed that part.
+    /// </summary>
+    public static string Fingerprint(object part) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(part, ApiClient.Json)));
+
+    public static string ETagFor(ProposalResponse current, string? postedFingerprint, object currentPart) =>
+        postedFingerprint is not null && postedFingerprint == Fingerprint(currentPart) ? current.ETag : "\"stale\"";
+
     /// <summary>Extra empty rows offered after the saved ones, so rows can be added without JavaScript.</summary>
     public const int BlankRows = 2;
 }

@@ -11,11 +11,13 @@ public sealed class SubmitModel(ApiClient api) : PageModel
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => Proposal = await api.GetProposalAsync(id, ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string etag, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         try
         {
-            await api.SubmitProposalAsync(id, etag, ct);
+            // Submitting changes no field, and the worker may have moved the ETag since the page was shown (risk).
+            var current = await api.GetProposalAsync(id, ct);
+            await api.SubmitProposalAsync(id, current.ETag, ct);
             return RedirectToPage("/Proposals/Details", new { id });
         }
         catch (ApiException e) when (e.IsValidation || e.Status is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.PreconditionFailed)
