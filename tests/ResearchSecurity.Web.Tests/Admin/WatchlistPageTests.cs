@@ -16,6 +16,8 @@ public sealed class WatchlistPageTests(Product product) : BrowserTest(product)
     {
         using var api = Product.DevClient("watchlist-test-admin", "Administrator");
         var inForce = await ActiveVersionAsync(api, Section1286);
+        // Something on record for the re-screen to look at: a submitted, screened proposal funded by a listed university.
+        await Funding.FundedProposals.CreateScreenedAsync(Product, "watchlist-test-pi", "Watchlist page test proposal", "Northwestern Polytechnical University");
         try
         {
             var page = await SignInAsync("administrator", "/Admin/Watchlists");

@@ -28,7 +28,7 @@ public sealed class AuditPageTests(Product product) : BrowserTest(product)
         var page = await SignInAsync("auditor", "/Audit");
         await CheckPageAsync(page, "audit-log");
 
-        await page.GetByLabel("Event").SelectOptionAsync("UserCreated");
+        await page.GetByLabel("Event", new() { Exact = true }).SelectOptionAsync("UserCreated");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
         using var api = Product.DevClient("audit-test-auditor", "Auditor");
@@ -40,7 +40,7 @@ public sealed class AuditPageTests(Product product) : BrowserTest(product)
         foreach (var cell in await rows.Locator("td:nth-child(3)").AllInnerTextsAsync()) Assert.Equal("User created", cell);
 
         // A signed-in user is named in the log, not shown as an id: the newest sign-in is this auditor's own.
-        await page.GetByLabel("Event").SelectOptionAsync("UserSignedIn");
+        await page.GetByLabel("Event", new() { Exact = true }).SelectOptionAsync("UserSignedIn");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(rows.First.Locator("td:nth-child(4)")).ToContainTextAsync("auditor");
         await Expect(rows.First.Locator("td:nth-child(4)")).Not.ToContainTextAsync(Product.UserIds["auditor"]);
