@@ -12,7 +12,7 @@ namespace ResearchSecurity.Web.Api;
 /// The one typed client of the API. Every call carries the signed-in user's access token (see
 /// <see cref="BearerTokenHandler"/>); a refusal becomes an <see cref="ApiException"/> with the API's ProblemDetails.
 /// </summary>
-public sealed class ApiClient(HttpClient http)
+public sealed partial class ApiClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

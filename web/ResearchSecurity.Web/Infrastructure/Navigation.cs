@@ -14,6 +14,10 @@ public static class Navigation
     [
         new("My proposals", "/Proposals/Index", WebPolicies.Investigator),
         new("Review queue", "/Review/Index", WebPolicies.Reviewer),
+        new("Funding sources", "/Funding/Index", WebPolicies.GrantOfficer),
+        new("Watchlists", "/Admin/Watchlists/Index", WebPolicies.Administrator),
+        new("Users and roles", "/Admin/Users/Index", WebPolicies.Administrator),
+        new("Audit log", "/Audit/Index", WebPolicies.Auditor),
     ];
 
     /// <summary>Area folders and their policies, applied as Razor Pages conventions.</summary>
@@ -21,7 +25,7 @@ public static class Navigation
     [
         ("/Proposals", WebPolicies.Investigator),
         ("/Review", WebPolicies.Reviewer),
-        ("/Grants", WebPolicies.GrantOfficer),
+        ("/Funding", WebPolicies.GrantOfficer),
         ("/Admin", WebPolicies.Administrator),
         ("/Audit", WebPolicies.Auditor),
     ];

@@ -39,7 +39,8 @@ public static class WebAuthentication
                 o.Cookie.SecurePolicy = isLocal ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.ExpireTimeSpan = web.SessionIdleTimeout;
                 o.SlidingExpiration = true;
-                o.AccessDeniedPath = "/Status/403";
+                // A page of another role answers 403 in place; the status-code page shows the 403 page at the same address.
+                o.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
                 o.Events.OnValidatePrincipal = RefreshAccessTokenAsync;
             })
             .AddOpenIdConnect(OidcScheme, o =>
