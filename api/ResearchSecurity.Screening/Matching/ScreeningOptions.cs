@@ -28,4 +28,6 @@ public sealed record ScreeningOptions
     /// <summary>Base score of an acronym with supporting words in the text; without them it is multiplied by <see cref="UnsupportedAcronymFactor"/>.</summary>
     public double AcronymBase { get; init; } = 0.9;
     public double UnsupportedAcronymFactor { get; init; } = 0.7;
+    /// <summary><c>Compare</c> calls two names the same organisation at or above this score.</summary>
+    public double CompareMatchThreshold { get; init; } = 0.8;
 }
