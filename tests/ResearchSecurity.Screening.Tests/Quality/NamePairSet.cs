@@ -19,6 +19,16 @@ public static class NamePairSet
     /// <summary>An English name against its Chinese-script alias.</summary>
     public const string CrossScriptClass = "alias, Chinese script";
 
+    /// <summary>
+    /// An alias that shares no word with the name ("Wuhan Radar Institute" for Air Force Early Warning Academy; §1286
+    /// lists a group's institutes as its aliases): only list knowledge links them, which screening has and a string
+    /// comparer does not. Reported, kept out of the headline figure.
+    /// </summary>
+    public const string UnrelatedClass = "alias sharing no word";
+
+    /// <summary>Classes a comparer of two strings can decide from the strings alone.</summary>
+    public static bool Decidable(NamePair p) => p.Class is not (CrossScriptClass or UnrelatedClass);
+
     public static readonly string[] ListFiles =
     [
         "aspi-china-defence-universities.json", "ftm/us-dod-section-1286.ftm.jsonl", "ftm/us-dod-1260h.ftm.jsonl",
@@ -48,8 +58,8 @@ public static class NamePairSet
         foreach (var e in entities)
         {
             var canonical = Latin(e.Name);
-            foreach (var a in e.Aliases) Add(canonical, Latin(a), true, IsAcronym(a) ? "acronym" : ScriptClass(a, "alias"));
-            foreach (var p in e.PreviousNames) Add(canonical, Latin(p), true, "previous name");
+            foreach (var a in e.Aliases) Add(canonical, Latin(a), true, IsAcronym(a) ? "acronym" : ScriptClass(a, SharesWord(canonical, a) ? "alias" : UnrelatedClass));
+            foreach (var p in e.PreviousNames) Add(canonical, Latin(p), true, SharesWord(canonical, p) ? "previous name" : UnrelatedClass);
             foreach (var w in e.WeakAliases) Add(canonical, w, true, "acronym");
         }
         // Same institution on two lists, or parent/child: neither a positive nor a fair negative.
@@ -95,10 +105,14 @@ public static class NamePairSet
         return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
     }
 
-    /// <summary>The threshold (among the scores seen) with the best F1.</summary>
+    /// <summary>Fewest right decisions among "same" calls a threshold may give: a screening match must mostly be right.</summary>
+    public const double MinPrecision = 0.9;
+
+    /// <summary>The threshold (among the scores seen) with the best F1 whose precision is at least <see cref="MinPrecision"/>.</summary>
     public static double BestThreshold(IReadOnlyList<(bool Same, double Score)> scored) =>
         scored.Select(s => s.Score).Where(s => s > 0).Distinct().OrderBy(s => s)
-            .Select(t => (T: t, Score(scored, t).F1)).OrderByDescending(x => x.F1).ThenBy(x => x.T).Select(x => x.T).FirstOrDefault(1.0);
+            .Select(t => (T: t, Figures: Score(scored, t))).Where(x => x.Figures.Precision >= MinPrecision)
+            .OrderByDescending(x => x.Figures.F1).ThenBy(x => x.T).Select(x => x.T).FirstOrDefault(1.0);
 
     public static string ToCsv(IEnumerable<NamePair> pairs)
     {
@@ -125,6 +139,12 @@ public static class NamePairSet
     private static bool IsAcronym(string s) => s.Trim().Length is >= 2 and <= 8 && s.Trim().All(c => char.IsUpper(c) || char.IsDigit(c) || c == '&');
 
     private static string Fold(string s) => new(s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
+    private static bool SharesWord(string a, string b)
+    {
+        var df = Words(a);
+        return Words(b).Any(w => df.Contains(w) && w is not ("university" or "institute" or "academy" or "college" or "research" or "china" or "company" or "corporation" or "limited" or "group" or "technology" or "science"));
+    }
 
     private static HashSet<string> Words(string s) =>
         s.ToLowerInvariant().Split([' ', ',', '.', '(', ')', '-', '&', '/', '\''], StringSplitOptions.RemoveEmptyEntries)
