@@ -47,7 +47,7 @@ internal static class NameCompiler
                 else if (Tokenizer.Plain.Tokenize(TextNormalizer.Clean(b)).Select(t => t.Text).ToArray() is { Length: > 0 } q)
                     qualifiers.Add(q);
             }
-            if (TextNormalizer.HasCjk(main) && !main.Any(char.IsAsciiLetter))
+            if (TextNormalizer.HasCjk(main) && LatinIsLeftover(main))
             {
                 foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(main)))
                     yield return Make(main, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
@@ -75,6 +75,13 @@ internal static class NameCompiler
         CompiledName Make(string display, NameKind kind, string[][] parts, string[][] qualifiers, string cjk, string? acronym, string? childPath) =>
             new(nextId(), entityIndex, display, kind, parts, qualifiers, cjk, acronym, kind == NameKind.Child ? childPath : null);
     }
+
+    /// <summary>
+    /// A Chinese name with Latin leftovers ("网络与信息攻防技术教育部重点实验室 (B类": "B" of "B类", class B) is a Chinese
+    /// name: the Latin part is compared only when some word of it has three or more letters.
+    /// </summary>
+    private static bool LatinIsLeftover(string main) =>
+        !Tokenizer.Plain.Tokenize(TextNormalizer.Clean(new string(main.Where(c => !TextNormalizer.IsCjk(c)).ToArray()))).Any(t => t.Text.Length >= 3);
 
     /// <summary>"中国人民解放军" (PLA) heads the formal Chinese names of military schools and is usually left out.</summary>
     private const string PlaPrefix = "中国人民解放军";

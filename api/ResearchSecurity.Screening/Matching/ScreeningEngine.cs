@@ -24,6 +24,8 @@ public sealed class ScreeningEngine : IDisposable
     private readonly string?[] _parentPaths;
     private readonly int _maxQueryDf;
     private readonly int[][] _twins;
+    private readonly GroupParents _groups;
+    private readonly NameComparer _comparer;
 
     public ScreeningOptions Options => _options;
     public int EntityCount => _entities.Length;
@@ -37,7 +39,8 @@ public sealed class ScreeningEngine : IDisposable
         _entities = listArray.SelectMany(l => l.Entities).ToArray();
         var nextId = 0;
         // Ids are positions in _names (duplicate forms are dropped during compilation, so renumber).
-        _names = _entities.SelectMany((e, i) => NameCompiler.Compile(e, i, () => nextId++)).Select((n, i) => n with { Id = i }).ToArray();
+        _names = _entities.SelectMany((e, i) => NameCompiler.Compile(e, i, () => nextId++)).Where(NameInformation.CanStandAlone)
+            .Select((n, i) => n with { Id = i }).ToArray();
         InternWords(_names);
         _stats = new TokenStats(_names.Where(n => n.Parts.Length > 0).Select(n => n.IndexTerms));
         _tokenizer = new Tokenizer(_stats.Vocabulary);
@@ -50,6 +53,8 @@ public sealed class ScreeningEngine : IDisposable
         _supportWords = _entities.Select((e, i) => withAcronym.Contains(i) ? SupportWords(e) : FrozenSet<string>.Empty).ToArray();
         _parentPaths = _entities.Select(ParentPath(listArray)).ToArray();
         _twins = Twins(_entities, _names);
+        _groups = GroupParents.Build(_entities, _names);
+        _comparer = new NameComparer(_stats, _tokenizer, options);
         _index = index;
         _index.Build(_names.Where(n => n.Parts.Length > 0).Select(n => new IndexedName(n.Id, n.IndexTerms.ToArray())));
     }
@@ -78,7 +83,13 @@ public sealed class ScreeningEngine : IDisposable
         return Finish(hits, ctx, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
     }
 
-    /// <summary>Scores how well organisation name <paramref name="b"/> matches text <paramref name="a"/> and vice versa (the larger).</summary>
+    /// <summary><c>Compare</c>'s decision at <see cref="ScreeningOptions.CompareMatchThreshold"/>.</summary>
+    public bool IsSameOrganisation(double compareScore) => compareScore >= _options.CompareMatchThreshold;
+
+    /// <summary>
+    /// Scores two organisation names (0..1, symmetric): the larger of their word-weight overlap (<see cref="NameComparer"/>)
+    /// and how well each matches the other as a screened text.
+    /// </summary>
     public double Compare(string a, string b)
     {
         static WatchlistEntity Temp(string name) => new() { ListId = "compare", EntityId = "compare", Name = name };
@@ -89,10 +100,10 @@ public sealed class ScreeningEngine : IDisposable
             var e = Temp(name);
             var id = 0;
             var support = SupportWords(e);
-            return NameCompiler.Compile(e, -1, () => id++)
+            return NameCompiler.Compile(e, -1, () => id++).Where(NameInformation.CanStandAlone)
                 .Select(n => Evaluate(n, e, support, ctx)?.Score ?? 0).DefaultIfEmpty(0).Max();
         }
-        return Math.Round(Math.Max(Directed(a, b), Directed(b, a)), 4);
+        return Math.Round(Math.Max(_comparer.Similarity(a, b), Math.Max(Directed(a, b), Directed(b, a))), 4);
     }
 
     private IEnumerable<int> Candidates(Context ctx)
@@ -110,6 +121,12 @@ public sealed class ScreeningEngine : IDisposable
                     AddTerm(terms, n);
                     ctx.Words.Add(n);
                 }
+                if (toks[i].Unknown)
+                    foreach (var n in _stats.ContractionTargets(toks[i].Text))
+                    {
+                        AddTerm(terms, n);
+                        ctx.Words.Add(n);
+                    }
                 if (i + 1 < toks.Count)
                 {
                     AddTerm(terms, toks[i].Text + toks[i + 1].Text);
@@ -171,19 +188,22 @@ public sealed class ScreeningEngine : IDisposable
         }
         var features = new List<FeatureContribution>();
         var score = 1.0;
-        var fuzzy = spans.SelectMany(s => s.Fuzzy).ToList();
+        var abbreviations = spans.SelectMany(s => s.Fuzzy).Where(f => f.Contains(SequenceAligner.AbbreviationMark)).ToList();
+        if (abbreviations.Count > 0) features.Add(new FeatureContribution("abbreviation", string.Join(", ", abbreviations), 1, 0));
+        var fuzzy = spans.SelectMany(s => s.Fuzzy).Where(f => f.Contains(SequenceAligner.TypoMark)).ToList();
         var total = name.Parts.SelectMany(p => p).Sum(_stats.Weight);
         if (fuzzy.Count > 0)
         {
-            var typoWords = fuzzy.Select(f => f[..f.IndexOf('~')]).ToList();
-            // A typo is only believable next to an exact distinctive word ("Hangzhao Dianzi"), never alone.
+            var typoWords = fuzzy.Select(f => f[..f.IndexOf(SequenceAligner.TypoMark)]).ToList();
+            // A misspelt generic word ("Univeristy") is still that word; a typo in a distinctive word is only believable
+            // next to an exact distinctive word ("Hangzhao Dianzi"), never alone, and never in a two-word name ("Inner Monoglia").
             var exactDistinctive = name.Parts.SelectMany(p => p).Where(t => !typoWords.Contains(t) && _stats.IsDistinctive(t)).Any();
-            // Two-word names ("Inner Monoglia") are too short to forgive a typo.
-            if (!exactDistinctive || name.Parts.Sum(p => p.Length) < 3) return null;
+            var distinctiveTypo = typoWords.Any(_stats.IsDistinctive);
+            if (!exactDistinctive || (distinctiveTypo && name.Parts.Sum(p => p.Length) < 3)) return null;
             var share = typoWords.Sum(_stats.Weight) / Math.Max(total, 1e-9);
-            Apply(ref score, features, "typo or word form", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
+            Apply(ref score, features, "typo", string.Join(", ", fuzzy), 1 - _options.TypoPenalty * share);
         }
-        else features.Add(new FeatureContribution("name", "all listed words found", 1, 0));
+        else if (abbreviations.Count == 0) features.Add(new FeatureContribution("name", "all listed words found", 1, 0));
         if (name.Reordered) Apply(ref score, features, "word order", "words found in another order than listed", _options.ReorderedFactor);
         var allGeneric = !name.Parts.SelectMany(p => p).Any(_stats.IsDistinctive);
         if (allGeneric)
@@ -219,7 +239,11 @@ public sealed class ScreeningEngine : IDisposable
         {
             var at = seg.Cjk.IndexOf(name.Cjk, StringComparison.Ordinal);
             if (at < 0) continue;
-            var features = new List<FeatureContribution> { new("chinese script", "listed Chinese name found in the text", 1, 0) };
+            var folded = seg.Raw.Any(c => TextNormalizer.IsCjk(c) && ScriptFolding.Fold(c) != c);
+            var features = new List<FeatureContribution>
+            {
+                new("chinese script", folded ? "listed Chinese name found, Traditional characters folded to Simplified" : "listed Chinese name found in the text", 1, 0),
+            };
             var score = 1.0;
             if (name.Kind == NameKind.Child) Apply(ref score, features, "child name", name.ChildPath ?? "", _options.ChildFactor);
             var agreement = CountryFeature(entity, ctx, seg.Index, ref score, features);
@@ -314,6 +338,21 @@ public sealed class ScreeningEngine : IDisposable
 
     private IReadOnlyList<ScreeningMatch> Finish(List<Hit> hits, Context ctx, DateOnly asOf)
     {
+        // A group member (subsidiary, laboratory, institute the lists record under a parent) is also a weaker hit on
+        // the parent, with the path shown; never the other way round.
+        foreach (var h in hits.Where(h => h.Name.EntityIndex >= 0).ToArray())
+            foreach (var (parent, depth, path) in _groups.Ancestors(h.Name.EntityIndex))
+            {
+                var score = h.Score * Math.Pow(_options.ChildFactor, depth);
+                if (hits.Any(o => ReferenceEquals(o.Entity, _entities[parent]) && o.Score >= score)) continue;
+                hits.Add(h with
+                {
+                    Entity = _entities[parent],
+                    Score = score,
+                    Features = [.. h.Features, new FeatureContribution("group member", path, Math.Round(Math.Pow(_options.ChildFactor, depth), 4), Math.Round(score - h.Score, 4))],
+                    GroupPath = path,
+                });
+            }
         foreach (var h in hits.Where(h => h.Name.EntityIndex >= 0).ToArray())
             foreach (var t in _twins[h.Name.EntityIndex])
                 if (!hits.Any(o => ReferenceEquals(o.Entity, _entities[t])))
@@ -345,7 +384,7 @@ public sealed class ScreeningEngine : IDisposable
             .Concat(h.Spans.Where(s => s.Chars).Select(s => ctx.Segments[s.Segment].Cjk.Substring(s.Start, s.End - s.Start)))
             .Concat(h.Spans.SelectMany(s => s.Fuzzy)).Distinct().ToList();
         var unmatched = seg.Tokens.Select((t, i) => (t, i)).Where(x => !inSpan.Contains((seg.Index, x.i))).Select(x => x.t.Text).ToList();
-        var parentPath = h.Name.ChildPath ?? (h.Name.EntityIndex >= 0 ? _parentPaths[h.Name.EntityIndex] : null);
+        var parentPath = h.GroupPath ?? h.Name.ChildPath ?? (h.Name.EntityIndex >= 0 ? _parentPaths[h.Name.EntityIndex] : null);
         var explanation = new ScreeningExplanation
         {
             ListId = h.Entity.ListId,
@@ -401,5 +440,5 @@ public sealed class ScreeningEngine : IDisposable
     public void Dispose() => _index.Dispose();
 
     private sealed record Hit(CompiledName Name, WatchlistEntity Entity, List<PartMatch> Spans, double Score,
-                              List<FeatureContribution> Features, CountryAgreement Agreement);
+                              List<FeatureContribution> Features, CountryAgreement Agreement, string? GroupPath = null);
 }

@@ -9,6 +9,10 @@ namespace ResearchSecurity.Screening.Matching;
 /// </summary>
 internal static class SequenceAligner
 {
+    /// <summary>"listed~written" records a typo or word form, "listed≈written" an abbreviation, in <see cref="PartMatch.Fuzzy"/>.</summary>
+    public const char TypoMark = '~';
+    public const char AbbreviationMark = '\u2248';
+
     public static PartMatch? Find(string[] name, Segment seg)
     {
         var toks = seg.Tokens;
@@ -49,9 +53,16 @@ internal static class SequenceAligner
             var r = Align(name, i + 2, toks, j + 1, fuzzy);
             if (r >= 0) return r;
         }
-        if (fuzzy.Count == 0 && (TokenStats.IsTypo(name[i], t) || SameDerivation(name[i], t)))
+        if (toks[j].Unknown && TokenStats.IsContraction(t, name[i]))
         {
-            fuzzy.Add(name[i] + "~" + t);
+            fuzzy.Add(name[i] + AbbreviationMark + t);
+            var r = Align(name, i + 1, toks, j + 1, fuzzy);
+            if (r >= 0) return r;
+            fuzzy.RemoveAt(fuzzy.Count - 1);
+        }
+        if (!fuzzy.Any(f => f.Contains(TypoMark)) && (TokenStats.IsTypo(name[i], t) || SameDerivation(name[i], t)))
+        {
+            fuzzy.Add(name[i] + TypoMark + t);
             var r = Align(name, i + 1, toks, j + 1, fuzzy);
             if (r >= 0) return r;
             fuzzy.RemoveAt(fuzzy.Count - 1);

@@ -13,7 +13,7 @@ internal sealed class TokenStats
     public static readonly FrozenSet<string> LegalForms = new[]
     {
         "limited", "company", "inc", "incorporated", "llc", "plc", "jsc", "gmbh", "ag", "sa", "corp", "pjsc", "ojsc", "oao", "zao",
-    }.ToFrozenSet();
+    }.Concat(Text.LegalForms.ClassTokens).ToFrozenSet();
 
     /// <summary>Trailing company words that inputs often leave out.</summary>
     public static readonly FrozenSet<string> CompanyWords = new[] { "group", "holding", "corporation", "company", "limited" }.ToFrozenSet();
@@ -24,6 +24,33 @@ internal sealed class TokenStats
     private readonly Dictionary<string, double> _weights;
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
     private readonly double _defaultWeight;
+    private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
+
+    /// <summary>Shortest abbreviation read as a contraction, and the letters it must share with the word's start.</summary>
+    public const int MinContraction = 3;
+
+    /// <summary>
+    /// Words an unknown word may abbreviate, the way bibliographic databases shorten them (ISO 4 style: truncation or
+    /// contraction keeping the first letters, "Chem" = chemical/chemistry, "Phys" = physics, "Technol" = technology):
+    /// generic words only ("Unite" of "Unité" is no abbreviation of a listed brand "Unitree").
+    /// </summary>
+    public IEnumerable<string> ContractionTargets(string token)
+    {
+        if (token.Length < MinContraction || !_byPrefix.TryGetValue(token[..MinContraction], out var words)) yield break;
+        foreach (var w in words)
+            if (IsContraction(token, w)) yield return w;
+    }
+
+    public static bool IsContraction(string abbreviation, string word)
+    {
+        if (abbreviation.Length < MinContraction || word.Length < abbreviation.Length + 2) return false;
+        if (!word.AsSpan().StartsWith(abbreviation.AsSpan(0, MinContraction))) return false;
+        if (!Lexicon.GenericWords.Contains(word) && !Lexicon.OrgTypeWords.Contains(word)) return false;
+        var k = 0;
+        foreach (var c in word)
+            if (k < abbreviation.Length && c == abbreviation[k]) k++;
+        return k == abbreviation.Length;
+    }
 
     public FrozenSet<string> Vocabulary { get; }
     public int DocumentCount { get; }
@@ -44,6 +71,11 @@ internal sealed class TokenStats
         foreach (var (t, c) in df) _weights[t] = WeightFor(t, c);
         _defaultWeight = Math.Log(1 + DocumentCount); // unseen word: as rare as it gets
         Vocabulary = df.Keys.Concat(Lexicon.GenericWords).Concat(Lexicon.OrgTypeWords).ToFrozenSet(StringComparer.Ordinal);
+        foreach (var w in Vocabulary.Where(w => w.Length >= MinContraction + 2 && char.IsAsciiLetter(w[0])))
+        {
+            if (!_byPrefix.TryGetValue(w[..MinContraction], out var list)) _byPrefix[w[..MinContraction]] = list = [];
+            list.Add(w);
+        }
         foreach (var t in df.Keys.Where(t => t.Length >= MinTypoLength && !char.IsDigit(t[0])))
         {
             AddDelete(t, t);

@@ -81,4 +81,17 @@ public static class Lexicon
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
         "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "central", "upper", "lower",
     }.ToFrozenSet();
+
+    /// <summary>
+    /// Chinese organisation-type and topical words, the counterparts of <see cref="GenericWords"/> (大学 university,
+    /// 研究所 institute, 重点实验室 key laboratory, 教育部 Ministry of Education, 有限公司 Co., Ltd. ...), Simplified forms
+    /// (text is folded first). A Chinese name left with fewer than two characters once these are removed says too little
+    /// to stand alone ("教育部重点实验室").
+    /// </summary>
+    public static readonly IReadOnlyList<string> CjkGenericWords =
+    [
+        "中国人民解放军", "股份有限公司", "有限责任公司", "有限公司", "重点实验室", "实验室", "研究院", "研究所", "研究中心", "大学",
+        "学院", "学校", "中心", "集团", "公司", "总公司", "教育部", "国防科工局", "国家", "重点", "中国", "科学", "技术", "科技",
+        "工程", "工业", "研究", "类",
+    ];
 }

@@ -29,21 +29,35 @@ public static class TextNormalizer
             // "HarbinInstitute" -> "Harbin Institute": lower followed by Upper+lower starts a new word.
             if (char.IsUpper(c) && char.IsLower(prev) && i + 1 < decomposed.Length && char.IsLower(decomposed[i + 1]))
                 sb.Append(' ');
+            // "SiemensAG", "HuaweiLLC": a short capital tail glued to a word is a legal form or acronym of its own.
+            else if (char.IsUpper(c) && char.IsLower(prev) && CapitalTail(decomposed, i) is >= 2 and <= 5)
+                sb.Append(' ');
             sb.Append(c);
             prev = c;
         }
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    // Length of the run of capitals at i when it ends the word, else 0.
+    private static int CapitalTail(string s, int i)
+    {
+        var j = i;
+        while (j < s.Length && char.IsUpper(s[j])) j++;
+        return j < s.Length && char.IsLetterOrDigit(s[j]) ? 0 : j - i;
+    }
+
     public static bool IsCjk(char c) =>
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 
-    /// <summary>The CJK characters of a string, in order, other characters dropped (for alias containment).</summary>
+    /// <summary>
+    /// The CJK characters of a string, in order, other characters dropped (for alias containment), Traditional forms
+    /// folded to Simplified (<see cref="ScriptFolding"/>) so either script meets the other.
+    /// </summary>
     public static string CjkOnly(string s)
     {
         StringBuilder? sb = null;
         foreach (var c in s)
-            if (IsCjk(c)) (sb ??= new StringBuilder()).Append(c);
+            if (IsCjk(c)) (sb ??= new StringBuilder()).Append(ScriptFolding.Fold(c));
         return sb?.ToString() ?? string.Empty;
     }
 

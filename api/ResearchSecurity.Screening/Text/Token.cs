@@ -4,4 +4,5 @@ namespace ResearchSecurity.Screening.Text;
 /// A canonical word. <see cref="AfterOf"/> remembers that the dropped word "of" stood right before it, which tells
 /// "Tianjin University | of Technology" (a different organisation) from "Tianjin University | School of ...".
 /// </summary>
-public readonly record struct Token(string Text, bool AfterOf);
+/// <see cref="Unknown"/> marks a word neither listed nor generic (a candidate abbreviation: "Chem", "Phys").
+public readonly record struct Token(string Text, bool AfterOf, bool Unknown = false);

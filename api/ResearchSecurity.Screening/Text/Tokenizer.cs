@@ -24,14 +24,16 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null)
             foreach (var part in SplitGlued(word))
                 afterOf = Emit(tokens, part, afterOf);
         }
+        LegalForms.Fold(tokens);
         return tokens;
     }
 
-    private static bool Emit(List<Token> tokens, string word, bool afterOf)
+    private bool Emit(List<Token> tokens, string word, bool afterOf)
     {
         if (word == "of") return true;
         if (Lexicon.StopWords.Contains(word)) return afterOf;
-        tokens.Add(new Token(Canonical(word), afterOf));
+        var canonical = Canonical(word);
+        tokens.Add(new Token(canonical, afterOf, vocabulary is not null && !vocabulary.Contains(canonical)));
         return false;
     }
 
@@ -39,6 +41,12 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null)
     {
         if (Lexicon.Abbreviations.TryGetValue(word, out var full)) word = full;
         if (Lexicon.Variants.TryGetValue(word, out var v)) return v;
+        // "Universities of Shandong" names a group of universities, not one: a plural organisation type stays plural.
+        if (word.Length > 5 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            var stem = word[..^3] + "y";
+            return Lexicon.OrgTypeWords.Contains(stem) ? word : Lexicon.Variants.TryGetValue(stem, out var sv) ? sv : stem;
+        }
         if (word.Length > 4 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))
         {
             var stem = word[..^1];

@@ -297,9 +297,9 @@ public sealed class ScreeningTrapTests(EngineFixture fixture)
     }
 
     [Fact]
-    public void Compare_ShorterContainedDifferentUniversity_ScoresZero()
+    public void Compare_ShorterContainedDifferentUniversity_IsNoMatch()
     {
-        Assert.Equal(0, fixture.Engine.Compare("Northwestern University", "Northwestern Polytechnical University"));
-        Assert.Equal(0, fixture.Engine.Compare("Tianjin University of Technology", "Tianjin University"));
+        Assert.False(fixture.Engine.IsSameOrganisation(fixture.Engine.Compare("Northwestern University", "Northwestern Polytechnical University")));
+        Assert.False(fixture.Engine.IsSameOrganisation(fixture.Engine.Compare("Tianjin University of Technology", "Tianjin University")));
     }
 }
