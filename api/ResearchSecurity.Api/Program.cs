@@ -15,6 +15,7 @@ using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Features.Watchlists;
 using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
+using ResearchSecurity.Api.Infrastructure.Security;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
@@ -60,6 +61,7 @@ ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 builder.Services.AddProblemDetails();
 // Let malformed JSON reach ProblemExceptionHandler, which names the offending field.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.AddResearchSecurityHardening();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
 builder.AddResearchSecurityIdentity(apiOptions, connectionString);
@@ -85,6 +87,7 @@ app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseHostileInputGuard();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -58,8 +58,8 @@ public static class SignInEndpoints
             : Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
     }
 
-    internal static string LocalOrDefault(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+    /// <summary>The framework's own local-URL rule (the one LocalRedirect enforces), so a URL it would refuse never reaches it.</summary>
+    internal static string LocalOrDefault(string? url) => LocalUrl.IsLocal(url) ? url! : "/";
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, AuthOptions auth, string? returnUrl, string? error, int status)
     {

@@ -72,13 +72,14 @@ public sealed partial class OidcTestClient(WebApplicationFactory<Program> factor
     }
 
     /// <summary>Loads the sign-in page (for its antiforgery token) and posts the form.</summary>
-    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient browser, string signInUrl, string userName, string password)
+    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient browser, string signInUrl, string userName, string password,
+        string? returnUrlOverride = null)
     {
         var page = await browser.GetStringAsync(signInUrl);
         var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
-            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value),
+            ["returnUrl"] = returnUrlOverride ?? WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value),
             ["userName"] = userName,
             ["password"] = password,
         };
