@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Screening;
 using ResearchSecurity.Core.Watchlists;
+using ResearchSecurity.Screening.Import;
 
 namespace ResearchSecurity.Core.Jobs;
 
@@ -24,6 +25,8 @@ public static class JobsSetup
     public static IServiceCollection AddResearchSecurityJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportLimits>().Bind(configuration.GetSection(ImportLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ListSourceOptions>().Bind(configuration.GetSection(ListSourceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RiskOptions>().Bind(configuration.GetSection(RiskOptions.Section))
             .Validate(o => o.Critical > o.High && o.High > o.Medium && o.Medium > 0, "Risk thresholds must be Critical > High > Medium > 0.")
             .ValidateOnStart();
@@ -72,7 +75,7 @@ public static class JobsSetup
         services.AddScoped<RescreenJob>();
         services.AddScoped<RefreshWatchlistJob>();
         services.AddScoped<ScreeningSweepJob>();
-        services.AddHttpClient(RefreshWatchlistJob.HttpClientName);
+        ListSourceFetcher.Register(services);
         return services;
     }
 
