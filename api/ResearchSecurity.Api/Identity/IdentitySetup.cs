@@ -54,9 +54,11 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationIdentityDbContext>()
+            .AddUserManager<RevokingUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<TokenPrincipalFactory>();
+        builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddSingleton(new ExternalRoleMapping(auth.External));
 
         var authentication = builder.Services.AddAuthentication(o =>
@@ -67,7 +69,9 @@ public static class IdentitySetup
         });
         var devAuth = apiOptions.EnableDevelopmentAuthentication && isLocal;
         authentication.AddPolicyScheme(ApiScheme, "API bearer token", o => o.ForwardDefaultSelector = http =>
+            // A request carrying a bearer token is judged by that token alone, whatever development headers come with it.
             devAuth && http.Request.Headers.ContainsKey(DevelopmentAuthenticationHandler.UserHeader)
+                && !http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
                 ? DevelopmentAuthenticationHandler.SchemeName
                 : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (devAuth)
@@ -96,6 +100,7 @@ public static class IdentitySetup
                     .SetTokenEndpointUris(OidcEndpoints.Token)
                     .SetUserInfoEndpointUris(OidcEndpoints.UserInfo)
                     .SetEndSessionEndpointUris(OidcEndpoints.EndSession)
+                    .SetRevocationEndpointUris(OidcEndpoints.Revocation)
                     .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow()
@@ -107,6 +112,9 @@ public static class IdentitySetup
                     // Plain signed JWTs, so the API (and any other resource server) can read them with the JWKS alone.
                     .DisableAccessTokenEncryption();
                 TokenKeys.Configure(o, auth, env);
+                // PKCE with S256 only: "plain" would let an intercepted authorization request redeem the code.
+                o.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                o.AddEventHandler(RevocationEndsUserTokens.Descriptor);
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -120,6 +128,7 @@ public static class IdentitySetup
                 o.UseLocalServer();
                 o.UseAspNetCore();
                 o.AddAudiences(auth.Audience);
+                o.AddEventHandler(RevokedTokenRejecter.Descriptor);
             });
 
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "rs.antiforgery");

@@ -38,9 +38,10 @@ public sealed partial class OidcTestClient(WebApplicationFactory<Program> factor
     }
 
     /// <summary>Authorization code + PKCE for <paramref name="userName"/>; returns the token response.</summary>
-    public async Task<JsonElement> SignInWithCodeAsync(string userName, string password = Password, string scope = "openid profile roles offline_access api")
+    public async Task<JsonElement> SignInWithCodeAsync(string userName, string password = Password, string scope = "openid profile roles offline_access api",
+        HttpClient? browser = null)
     {
-        var browser = Browser();
+        browser ??= Browser();
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
