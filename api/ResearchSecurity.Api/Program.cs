@@ -82,6 +82,7 @@ if (migrateOnly || seedUsers || apiOptions.ApplyMigrationsOnStartup)
     if (migrateOnly || seedUsers) return;
 }
 
+app.UseProxyAndHeaders();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
@@ -90,6 +91,7 @@ app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseHostileInputGuard();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseApiRateLimit();
 app.UseAuthorization();
 app.UseAntiforgery();
 
