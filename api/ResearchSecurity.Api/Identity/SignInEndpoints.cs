@@ -37,7 +37,7 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery,
         IOptions<AuthOptions> auth, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ResearchSecurityDbContext records,
-        CancellationToken ct)
+        Microsoft.Extensions.Caching.Memory.IMemoryCache failures, CancellationToken ct)
     {
         var returnUrl = LocalOrDefault(form.ReturnUrl);
         var user = string.IsNullOrWhiteSpace(form.UserName) ? null : await users.FindByNameAsync(form.UserName.Trim());
@@ -46,7 +46,10 @@ public static class SignInEndpoints
             // Hash anyway, so an unknown sign-in name answers as slowly as a wrong password and names cannot be probed.
             users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), UnknownUserHash.Value, form.Password ?? string.Empty);
             await records.RecordAsync(AuditEventType.UserSignInFailed, null, null, null, "unknown sign-in name", ct);
-            return Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
+            // An unknown name "locks out" after as many failures as a real one, so the answers cannot tell them apart.
+            return UnknownNameLockout.Fail(failures, form.UserName, auth.Value.Lockout)
+                ? Page(http, antiforgery, auth.Value, returnUrl, LockedOutMessage, StatusCodes.Status423Locked)
+                : Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);

@@ -31,12 +31,12 @@ public sealed partial class RevocationTests(ApiFactory api)
     public async Task RolesChanged_OldAccessToken_Returns401_RefreshedTokenCarriesNewRoles()
     {
         var (user, tokens) = await SignedInAsync();
-        await (await _admin.PutAsync($"/api/v1/users/{user}/roles", System.Net.Http.Json.JsonContent.Create(new { roles = new[] { Roles.Auditor } })))
+        await (await _admin.PutAsync($"/api/v1/users/{user}/roles", System.Net.Http.Json.JsonContent.Create(new { roles = new[] { Roles.IntegrityReviewer } })))
             .ShouldBe(HttpStatusCode.OK);
 
         await (await _oidc.Bearer(Access(tokens)).GetAsync("/api/v1/proposals")).ShouldBe(HttpStatusCode.Unauthorized);
         var refreshed = await _oidc.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!);
-        await (await _oidc.Bearer(Access(refreshed)).GetAsync("/api/v1/audit/events")).ShouldBe(HttpStatusCode.OK);
+        await (await _oidc.Bearer(Access(refreshed)).GetAsync("/api/v1/reviews")).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
