@@ -13,6 +13,7 @@ using ResearchSecurity.Api.Features.Screening;
 using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Features.Watchlists;
 using ResearchSecurity.Api.Identity;
+using ResearchSecurity.Api.Infrastructure.Security;
 using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Hosting;
@@ -43,6 +44,7 @@ ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
 builder.Services.AddProblemDetails();
 // Let malformed JSON reach ProblemExceptionHandler, which names the offending field.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.AddResearchSecurityHardening();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
 builder.AddResearchSecurityIdentity(connectionString);
@@ -63,13 +65,16 @@ if (migrateOnly || seedUsers || app.Services.GetRequiredService<IOptions<ApiOpti
     if (migrateOnly || seedUsers) return;
 }
 
+app.UseProxyAndHeaders();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseHostileInputGuard();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseApiRateLimit();
 app.UseAuthorization();
 app.UseAntiforgery();
 

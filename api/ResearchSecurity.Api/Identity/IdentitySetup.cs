@@ -53,9 +53,11 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationIdentityDbContext>()
+            .AddUserManager<RevokingUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<TokenPrincipalFactory>();
+        builder.Services.AddTokenRevocation(builder.Configuration);
         builder.Services.AddSingleton(new ExternalRoleMapping(auth.External));
 
         var authentication = builder.Services.AddAuthentication(o =>
@@ -67,7 +69,9 @@ public static class IdentitySetup
         // The development scheme exists only in Development and Testing, and is chosen only when Api options enable it
         // (validated once, in ApiOptionsSetup) and the request carries its header.
         authentication.AddPolicyScheme(ApiScheme, "API bearer token", o => o.ForwardDefaultSelector = http =>
+            // A request carrying a bearer token is judged by that token alone, whatever development headers come with it.
             isLocal && http.Request.Headers.ContainsKey(DevelopmentAuthenticationHandler.UserHeader)
+                && !http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
                 && http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.EnableDevelopmentAuthentication
                 ? DevelopmentAuthenticationHandler.SchemeName
                 : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
@@ -97,6 +101,7 @@ public static class IdentitySetup
                     .SetTokenEndpointUris(OidcEndpoints.Token)
                     .SetUserInfoEndpointUris(OidcEndpoints.UserInfo)
                     .SetEndSessionEndpointUris(OidcEndpoints.EndSession)
+                    .SetRevocationEndpointUris(OidcEndpoints.Revocation)
                     .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow()
@@ -108,6 +113,9 @@ public static class IdentitySetup
                     // Plain signed JWTs, so the API (and any other resource server) can read them with the JWKS alone.
                     .DisableAccessTokenEncryption();
                 TokenKeys.Configure(o, auth, env);
+                // PKCE with S256 only: "plain" would let an intercepted authorization request redeem the code.
+                o.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                o.AddEventHandler(RevocationEndsUserTokens.Descriptor);
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -121,6 +129,7 @@ public static class IdentitySetup
                 o.UseLocalServer();
                 o.UseAspNetCore();
                 o.AddAudiences(auth.Audience);
+                o.AddEventHandler(RevokedTokenRejecter.Descriptor);
             });
 
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "rs.antiforgery");

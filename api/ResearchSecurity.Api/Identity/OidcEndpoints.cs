@@ -18,6 +18,8 @@ public static class OidcEndpoints
     public const string Token = "connect/token";
     public const string UserInfo = "connect/userinfo";
     public const string EndSession = "connect/endsession";
+    /// <summary>Answered by OpenIddict itself; see <see cref="RevocationEndsUserTokens"/>.</summary>
+    public const string Revocation = "connect/revoke";
 
     public static void MapOidcEndpoints(this IEndpointRouteBuilder app)
     {
@@ -91,12 +93,7 @@ public static class OidcEndpoints
         return Results.Ok(claims);
     }
 
-    private static async Task<IResult> EndSessionAsync(HttpContext http)
-    {
-        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
-        // OpenIddict redirects to the client's registered post_logout_redirect_uri when one was given.
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-    }
+    private static Task<IResult> EndSessionAsync(HttpContext http) => SignOutConfirmation.HandleAsync(http);
 
     private static IResult Refuse(string error, string description, bool challenge = false)
     {

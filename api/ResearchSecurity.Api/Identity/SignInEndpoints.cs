@@ -34,7 +34,7 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery,
         IOptions<AuthOptions> auth, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ResearchSecurityDbContext records,
-        CancellationToken ct)
+        Microsoft.Extensions.Caching.Memory.IMemoryCache failures, CancellationToken ct)
     {
         var returnUrl = LocalOrDefault(form.ReturnUrl);
         var user = string.IsNullOrWhiteSpace(form.UserName) ? null : await users.FindByNameAsync(form.UserName.Trim());
@@ -43,7 +43,10 @@ public static class SignInEndpoints
             // Hash anyway, so an unknown sign-in name answers as slowly as a wrong password and names cannot be probed.
             users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), UnknownUserHash.Value, form.Password ?? string.Empty);
             await records.RecordAsync(AuditEventType.UserSignInFailed, null, null, null, "unknown sign-in name", ct);
-            return Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
+            // An unknown name "locks out" after as many failures as a real one, so the answers cannot tell them apart.
+            return UnknownNameLockout.Fail(failures, form.UserName, auth.Value.Lockout)
+                ? Page(http, antiforgery, auth.Value, returnUrl, LockedOutMessage, StatusCodes.Status423Locked)
+                : Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
@@ -55,8 +58,8 @@ public static class SignInEndpoints
             : Page(http, antiforgery, auth.Value, returnUrl, InvalidCredentialsMessage, StatusCodes.Status400BadRequest);
     }
 
-    internal static string LocalOrDefault(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+    /// <summary>The framework's own local-URL rule (the one LocalRedirect enforces), so a URL it would refuse never reaches it.</summary>
+    internal static string LocalOrDefault(string? url) => LocalUrl.IsLocal(url) ? url! : "/";
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, AuthOptions auth, string? returnUrl, string? error, int status)
     {

@@ -22,7 +22,9 @@ public sealed class TokenPrincipalFactory(UserManager<ApplicationUser> users, IO
             .SetClaim(Claims.Name, user.UserName)
             .SetClaim(Claims.PreferredUsername, user.UserName)
             .SetClaim(Claims.Email, user.Email)
-            .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
+            .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)])
+            // Checked on every API request (see UserTokenState): a changed stamp ends this token.
+            .SetClaim(UserTokenState.StampClaim, UserTokenState.Digest(await users.GetSecurityStampAsync(user)));
         identity.SetScopes(scopes);
         identity.SetResources(options.Value.Audience);
         identity.SetDestinations(claim => Destinations(claim, scopes));

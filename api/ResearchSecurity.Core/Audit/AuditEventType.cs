@@ -55,4 +55,14 @@ public enum AuditEventType
     UserRolesChanged = 803,
     UserLocked = 804,
     UserUnlocked = 805,
+    TokenIssued = 806,
+    UserRoleGrantRequested = 807,
+    UserSignedOut = 808,
+
+    // Hardening (issue 16): refusals and reads.
+    ListVersionHeld = 505,
+    PersonViewed = 203,
+    FundingReadByIntegration = 303,
+    DashboardViewed = 510,
+    AccessDenied = 900,
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ResearchSecurity.Core.Screening;
 using ResearchSecurity.Core.Watchlists;
+using ResearchSecurity.Screening.Import;
 
 namespace ResearchSecurity.Core.Jobs;
 
@@ -23,6 +24,9 @@ public static class JobsSetup
     public static IServiceCollection AddResearchSecurityJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportLimits>().Bind(configuration.GetSection(ImportLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ListSourceOptions>().Bind(configuration.GetSection(ListSourceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
         // Storage, activator and filters are this host's own singletons, never Hangfire's process-wide globals: two hosts
         // in one process (the API and a server in tests) would otherwise run each other's jobs with each other's services.
         services.AddSingleton<JobStorage>(sp =>
@@ -68,7 +72,7 @@ public static class JobsSetup
         services.AddScoped<RescreenJob>();
         services.AddScoped<RefreshWatchlistJob>();
         services.AddScoped<ScreeningSweepJob>();
-        services.AddHttpClient(RefreshWatchlistJob.HttpClientName);
+        ListSourceFetcher.Register(services);
         return services;
     }
 

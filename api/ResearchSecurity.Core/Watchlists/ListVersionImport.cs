@@ -11,6 +11,9 @@ namespace ResearchSecurity.Core.Watchlists;
 public sealed record ListVersionImportOutcome(ListVersion? Version, bool Unchanged, IReadOnlyList<ImportError> Errors)
 {
     public bool Rejected => Version is null;
+
+    /// <summary>All errors found; <see cref="Errors"/> holds the first <see cref="ImportLimits.MaxReportedErrors"/>.</summary>
+    public int TotalErrors { get; init; }
 }
 
 /// <summary>
@@ -21,27 +24,27 @@ public sealed record ListVersionImportOutcome(ListVersion? Version, bool Unchang
 public static class ListVersionImport
 {
     public static async Task<ListVersionImportOutcome> ImportAsync(ResearchSecurityDbContext db, Watchlist watchlist, byte[] content, string fileName,
-        ImportMode mode, string actor, CancellationToken ct)
+        ImportMode mode, string actor, CancellationToken ct, ImportLimits? limits = null)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var same = await db.ListVersions.AsNoTracking().FirstOrDefaultAsync(v => v.WatchlistId == watchlist.Id && v.FileHash == hash, ct);
         if (same is not null) return new ListVersionImportOutcome(same, Unchanged: true, []);
 
-        var result = WatchlistImport.Import(new MemoryStream(content, writable: false), fileName, mode);
+        var result = WatchlistImport.Import(new MemoryStream(content, writable: false), fileName, mode, limits);
         var now = db.Clock.GetUtcNow();
         if (result.Rejected)
         {
             db.Audit(AuditEventType.ListVersionRejected, nameof(Watchlist), null, null,
-                AuditChanges.Of(null, new { WatchlistId = watchlist.Id, FileName = fileName, FileHash = hash, ErrorCount = result.Errors.Count }),
+                AuditChanges.Of(null, new { WatchlistId = watchlist.Id, FileName = fileName, FileHash = hash, ErrorCount = result.TotalErrors }),
                 string.Join("\n", result.Errors.Take(20)));
             await db.SaveChangesAsync(ct);
-            return new ListVersionImportOutcome(null, false, result.Errors);
+            return new ListVersionImportOutcome(null, false, result.Errors) { TotalErrors = result.TotalErrors };
         }
 
         var number = (await db.ListVersions.Where(v => v.WatchlistId == watchlist.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
         var entities = result.List!.Entities.GroupBy(e => e.EntityId, StringComparer.Ordinal).Select(g => g.First() with { ListId = watchlist.Id }).ToList();
         var errors = result.Errors.Count == 0 ? null : JsonSerializer.Serialize(result.Errors, JsonSerializerOptions.Web);
-        var version = ListVersion.Create(watchlist.Id, number, fileName, hash, entities.Count, result.Errors.Count, errors, actor, now);
+        var version = ListVersion.Create(watchlist.Id, number, fileName, hash, entities.Count, result.TotalErrors, errors, actor, now);
         db.ListVersions.Add(version);
         db.ListedEntities.AddRange(entities.Select(e => new ListedEntity(version.Id, e.EntityId, Clip(e.Name, 1000), e.ContentHash, ScreeningLists.ToJson(e))));
         db.Audit(AuditEventType.ListVersionImported, nameof(ListVersion), version.Id, null, AuditChanges.Of(null, new
@@ -49,7 +52,7 @@ public static class ListVersionImport
             WatchlistId = watchlist.Id, version.Number, version.FileName, version.FileHash, version.EntityCount, version.ErrorCount,
         }));
         await db.SaveChangesAsync(ct);
-        return new ListVersionImportOutcome(version, false, result.Errors);
+        return new ListVersionImportOutcome(version, false, result.Errors) { TotalErrors = result.TotalErrors };
     }
 
     private static string Clip(string s, int max) => s.Length > max ? s[..max] : s;

@@ -17,12 +17,12 @@ public static class CslCsvImporter
         headerLine.Contains("entity_number", StringComparison.OrdinalIgnoreCase) &&
         headerLine.Contains("alt_names", StringComparison.OrdinalIgnoreCase);
 
-    public static ImportResult Import(Stream stream, string fileName, ImportMode mode)
+    public static ImportResult Import(Stream stream, string fileName, ImportMode mode, ImportLimits? limits = null)
     {
         var errors = new List<ImportError>();
         var entities = new List<WatchlistEntity>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in CsvTableReader.Read(stream, errors))
+        foreach (var row in CsvTableReader.Read(stream, errors, limits ?? ImportLimits.Default))
         {
             if (!row.Cells.ContainsKey("name") || !row.Cells.ContainsKey("source"))
             {

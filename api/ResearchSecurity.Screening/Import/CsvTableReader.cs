@@ -9,7 +9,7 @@ namespace ResearchSecurity.Screening.Import;
 /// </summary>
 internal static class CsvTableReader
 {
-    public static IEnumerable<TableRow> Read(Stream stream, List<ImportError> errors)
+    public static IEnumerable<TableRow> Read(Stream stream, List<ImportError> errors, ImportLimits limits)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var line = 1;
@@ -17,8 +17,9 @@ internal static class CsvTableReader
         while (true)
         {
             var startLine = line;
-            var (fields, error, eof) = ReadRecord(reader, ref line);
+            var (fields, error, eof) = ReadRecord(reader, ref line, limits);
             if (fields is null && eof) break;
+            if (line > limits.MaxRows) throw new ImportLimitExceededException($"more than {limits.MaxRows} rows", startLine);
             if (header is null)
             {
                 if (error is not null) { errors.Add(new ImportError(startLine, null, "malformed header: " + error)); yield break; }
@@ -40,7 +41,7 @@ internal static class CsvTableReader
         if (header is null) errors.Add(new ImportError(1, null, "no header row"));
     }
 
-    private static (List<string>? Fields, string? Error, bool Eof) ReadRecord(StreamReader r, ref int line)
+    private static (List<string>? Fields, string? Error, bool Eof) ReadRecord(StreamReader r, ref int line, ImportLimits limits)
     {
         if (r.Peek() < 0) return (null, null, true);
         var fields = new List<string>();
@@ -58,6 +59,9 @@ internal static class CsvTableReader
                 return (fields, error, true);
             }
             var c = (char)ch;
+            // Checked per character, so one enormous quoted field cannot grow without bound before the row ends.
+            if (sb.Length >= limits.MaxCellLength) throw new ImportLimitExceededException($"a cell is longer than {limits.MaxCellLength} characters", line);
+            if (fields.Count >= limits.MaxColumns) throw new ImportLimitExceededException($"more than {limits.MaxColumns} columns", line);
             if (inQuotes)
             {
                 if (c == '"')

@@ -12,16 +12,16 @@ public static class GenericTableImporter
     public const string CsvFormat = "generic-csv";
     public const string XlsxFormat = "generic-xlsx";
 
-    public static ImportResult ImportCsv(Stream stream, string fileName, ImportMode mode)
+    public static ImportResult ImportCsv(Stream stream, string fileName, ImportMode mode, ImportLimits? limits = null)
     {
         var errors = new List<ImportError>();
-        return Build(CsvTableReader.Read(stream, errors), errors, fileName, CsvFormat, mode);
+        return Build(CsvTableReader.Read(stream, errors, limits ?? ImportLimits.Default), errors, fileName, CsvFormat, mode);
     }
 
-    public static ImportResult ImportXlsx(Stream stream, string fileName, ImportMode mode)
+    public static ImportResult ImportXlsx(Stream stream, string fileName, ImportMode mode, ImportLimits? limits = null)
     {
         var errors = new List<ImportError>();
-        return Build(XlsxTableReader.Read(stream, errors), errors, fileName, XlsxFormat, mode);
+        return Build(XlsxTableReader.Read(stream, errors, limits ?? ImportLimits.Default), errors, fileName, XlsxFormat, mode);
     }
 
     private static ImportResult Build(IEnumerable<TableRow> rows, List<ImportError> errors, string fileName, string format, ImportMode mode)

@@ -7,8 +7,13 @@ public sealed record ImportResult(Watchlist? List, IReadOnlyList<ImportError> Er
 {
     public bool Rejected => List is null;
 
+    private readonly int? _totalErrors;
+
+    /// <summary>All errors found; <see cref="Errors"/> may hold only the first ones (see <see cref="ImportLimits.MaxReportedErrors"/>).</summary>
+    public int TotalErrors { get => _totalErrors ?? Errors.Count; init => _totalErrors = value; }
+
     public string Report() => Rejected
-        ? $"rejected: {Errors.Count} error(s)\n" + string.Join("\n", Errors)
+        ? $"rejected: {TotalErrors} error(s)\n" + string.Join("\n", Errors)
         : $"imported {List!.Entities.Count} entities of '{List.ListId}' with {Errors.Count} error(s)" +
           (Errors.Count > 0 ? "\n" + string.Join("\n", Errors) : "");
 

@@ -6,21 +6,36 @@ namespace ResearchSecurity.Screening.Import;
 /// </summary>
 public static class WatchlistImport
 {
-    public static ImportResult Import(Stream stream, string fileName, ImportMode mode = ImportMode.Lenient)
+    public static ImportResult Import(Stream stream, string fileName, ImportMode mode = ImportMode.Lenient, ImportLimits? limits = null)
     {
+        limits ??= ImportLimits.Default;
         var seekable = stream.CanSeek ? stream : Buffer(stream);
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         var head = Peek(seekable);
+        // The package's shape is checked before any importer parses it (see ZipBombGuard and TextShapeGuard).
+        var zip = head.StartsWith("PK", StringComparison.Ordinal);
+        if ((zip ? ZipBombGuard.Check(seekable, limits) : TextShapeGuard.Check(seekable, limits)) is { } refused)
+            return new ImportResult(null, [new ImportError(0, null, refused)], mode);
+        ImportResult result;
+        try { result = ImportChecked(seekable, fileName, mode, limits, ext, head); }
+        catch (ImportLimitExceededException ex) { return new ImportResult(null, [new ImportError(ex.Row, null, ex.Message)], mode); }
+        return result.Errors.Count <= limits.MaxReportedErrors
+            ? result
+            : result with { Errors = [.. result.Errors.Take(limits.MaxReportedErrors)], TotalErrors = result.Errors.Count };
+    }
+
+    private static ImportResult ImportChecked(Stream seekable, string fileName, ImportMode mode, ImportLimits limits, string ext, string head)
+    {
         var firstLine = head.Split('\n')[0];
         return ext switch
         {
-            ".xlsx" or ".xlsm" => GenericTableImporter.ImportXlsx(seekable, fileName, mode),
+            ".xlsx" or ".xlsm" => GenericTableImporter.ImportXlsx(seekable, fileName, mode, limits),
             ".jsonl" or ".ndjson" => FtmImporter.Import(seekable, fileName, mode),
             ".json" when head.TrimStart().StartsWith('{') && !LooksLikeJsonLines(head) => MispGalaxyImporter.Import(seekable, fileName, mode),
             ".json" => FtmImporter.Import(seekable, fileName, mode),
-            ".csv" or ".tsv" or ".txt" when CslCsvImporter.LooksLikeCsl(firstLine) => CslCsvImporter.Import(seekable, fileName, mode),
-            ".csv" or ".tsv" or ".txt" => GenericTableImporter.ImportCsv(seekable, fileName, mode),
-            _ when head.StartsWith("PK", StringComparison.Ordinal) => GenericTableImporter.ImportXlsx(seekable, fileName, mode),
+            ".csv" or ".tsv" or ".txt" when CslCsvImporter.LooksLikeCsl(firstLine) => CslCsvImporter.Import(seekable, fileName, mode, limits),
+            ".csv" or ".tsv" or ".txt" => GenericTableImporter.ImportCsv(seekable, fileName, mode, limits),
+            _ when head.StartsWith("PK", StringComparison.Ordinal) => GenericTableImporter.ImportXlsx(seekable, fileName, mode, limits),
             _ when head.TrimStart().StartsWith('{') => LooksLikeJsonLines(head)
                 ? FtmImporter.Import(seekable, fileName, mode)
                 : MispGalaxyImporter.Import(seekable, fileName, mode),

@@ -38,9 +38,10 @@ public sealed partial class OidcTestClient(WebApplicationFactory<Program> factor
     }
 
     /// <summary>Authorization code + PKCE for <paramref name="userName"/>; returns the token response.</summary>
-    public async Task<JsonElement> SignInWithCodeAsync(string userName, string password = Password, string scope = "openid profile roles offline_access api")
+    public async Task<JsonElement> SignInWithCodeAsync(string userName, string password = Password, string scope = "openid profile roles offline_access api",
+        HttpClient? browser = null)
     {
-        var browser = Browser();
+        browser ??= Browser();
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
@@ -72,13 +73,14 @@ public sealed partial class OidcTestClient(WebApplicationFactory<Program> factor
     }
 
     /// <summary>Loads the sign-in page (for its antiforgery token) and posts the form.</summary>
-    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient browser, string signInUrl, string userName, string password)
+    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient browser, string signInUrl, string userName, string password,
+        string? returnUrlOverride = null)
     {
         var page = await browser.GetStringAsync(signInUrl);
         var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
-            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value),
+            ["returnUrl"] = returnUrlOverride ?? WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value),
             ["userName"] = userName,
             ["password"] = password,
         };

@@ -57,12 +57,12 @@ public sealed class UserAdministrationTests(ApiFactory api)
         var user = await _oidc.CreateUserAsync(Roles.Investigator);
         var tokens = await _oidc.SignInWithCodeAsync(user.UserName!);
 
-        var updated = await (await _admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { Roles.Auditor } })).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal([Roles.Auditor], updated.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var updated = await (await _admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { Roles.IntegrityReviewer } })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal([Roles.IntegrityReviewer], updated.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Contains(AuditEventType.UserRolesChanged, await AuditTypesAsync(user.Id));
 
         var refreshed = await _oidc.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!);
-        Assert.Equal(Roles.Auditor, new JsonWebToken(refreshed.GetProperty("access_token").GetString()).GetClaim("role").Value);
+        Assert.Equal(Roles.IntegrityReviewer, new JsonWebToken(refreshed.GetProperty("access_token").GetString()).GetClaim("role").Value);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public static class CreateUser
             RuleFor(x => x.Email).OptionalEmail();
             RuleFor(x => x.Password).MaximumLength(200);
             UserRoleRules.Apply(this, x => x.Roles);
+            RuleForEach(x => x.Roles).Must(r => !PrivilegedRoleGrants.Privileged.Contains(r))
+                .WithMessage((_, role) => $"'{role}' needs a second administrator: create the user, then grant it with PUT /api/v1/users/{{id}}/roles.");
         }
     }
 

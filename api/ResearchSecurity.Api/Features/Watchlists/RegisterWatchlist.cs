@@ -8,7 +8,7 @@ public sealed record RegisterWatchlistRequest(string Id, string DisplayName, Wat
 
 public sealed class RegisterWatchlistValidator : AbstractValidator<RegisterWatchlistRequest>
 {
-    public RegisterWatchlistValidator()
+    public RegisterWatchlistValidator(IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<ListSourceOptions> sources)
     {
         RuleFor(r => r.Id).NotEmpty().Matches("^[a-z0-9][a-z0-9-]{0,59}$")
             .WithMessage("Use 1–60 lower-case letters, digits and dashes, e.g. \"us-1286\".");
@@ -17,7 +17,17 @@ public sealed class RegisterWatchlistValidator : AbstractValidator<RegisterWatch
         RuleFor(r => r.SourceUrl).NotEmpty().When(r => r.Source == WatchlistSource.Url).WithMessage("A URL source needs sourceUrl.");
         RuleFor(r => r.SourceUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .MaximumLength(1000).When(r => r.SourceUrl is not null).WithMessage("An absolute http(s) URL.");
+        // The fetcher checks again on every download and redirect; this refuses the obvious cases at once.
+        RuleFor(r => r.SourceUrl).Must(u => SourceProblem(u!, environment, sources.Value) is null)
+            .When(r => Uri.TryCreate(r.SourceUrl, UriKind.Absolute, out _))
+            .WithMessage(r => SourceProblem(r.SourceUrl!, environment, sources.Value)!);
         RuleFor(r => r.RefreshCron).Must(BeCron!).When(r => r.RefreshCron is not null).WithMessage("A cron expression, e.g. \"0 3 * * *\".");
+    }
+
+    private static string? SourceProblem(string url, IHostEnvironment environment, ListSourceOptions sources)
+    {
+        try { ListSourceFetcher.CheckUri(new Uri(url), environment.IsDevelopment(), sources.AllowPrivateAddresses); return null; }
+        catch (ListSourceRefusedException e) { return e.Message; }
     }
 
     // The shape only; Hangfire parses the expression itself when the schedule is registered.

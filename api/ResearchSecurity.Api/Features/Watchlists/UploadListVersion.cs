@@ -24,7 +24,7 @@ public static class UploadListVersion
 
     public static async Task<Results<Created<ListVersionResponse>, Ok<ListVersionResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
         string id, IFormFile? file, [FromQuery] string? mode, ResearchSecurityDbContext db, CurrentUser user, IOptions<JobsOptions> options,
-        CancellationToken ct)
+        IOptions<ImportLimits> limits, CancellationToken ct)
     {
         var watchlist = await db.Watchlists.FirstOrDefaultAsync(w => w.Id == id, ct);
         if (watchlist is null) return TypedResults.NotFound();
@@ -44,12 +44,12 @@ public static class UploadListVersion
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var outcome = await ListVersionImport.ImportAsync(db, watchlist, buffer.ToArray(), Path.GetFileName(file.FileName), importMode.Value, user.Id, ct);
+        var outcome = await ListVersionImport.ImportAsync(db, watchlist, buffer.ToArray(), Path.GetFileName(file.FileName), importMode.Value, user.Id, ct, limits.Value);
         if (outcome.Rejected)
         {
             return TypedResults.Problem(title: "The list file was rejected", statusCode: StatusCodes.Status422UnprocessableEntity,
-                detail: $"{outcome.Errors.Count} error(s); the active version stays in force.",
-                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors });
+                detail: $"{outcome.TotalErrors} error(s); the active version stays in force.",
+                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors, ["errorCount"] = outcome.TotalErrors });
         }
         var response = outcome.Version!.ToResponse();
         return outcome.Unchanged ? TypedResults.Ok(response) : TypedResults.Created($"/api/v1/watchlists/{id}/versions/{response.Number}", response);
