@@ -75,7 +75,9 @@ var seedUsers = args.Contains("--seed-users");
 if (migrateOnly || seedUsers || apiOptions.ApplyMigrationsOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>().Database.MigrateAsync();
+    var records = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
+    await records.Database.MigrateAsync();
+    await ResearchSecurity.Core.Risk.RiskPolicies.SeedAsync(records, CancellationToken.None);
     await IdentitySetup.MigrateAndSeedAsync(scope.ServiceProvider, seedUsers);
     if (migrateOnly || seedUsers) return;
 }
