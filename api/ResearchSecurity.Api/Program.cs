@@ -10,6 +10,7 @@ using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
 using ResearchSecurity.Api.Features.Reviews;
+using ResearchSecurity.Api.Features.Risk;
 using ResearchSecurity.Api.Features.Screening;
 using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Features.Watchlists;
@@ -110,6 +111,7 @@ api.MapUsers();
 api.MapWatchlists();
 api.MapJobs();
 api.MapScreening();
+api.MapRisk();
 
 // Hangfire's own dashboard for administrators; the endpoint policy replaces its local-requests-only default filter.
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false },

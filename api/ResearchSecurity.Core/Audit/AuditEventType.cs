@@ -33,6 +33,7 @@ public enum AuditEventType
     RiskFlagReRaised = 412,
     RiskFlagResolved = 413,
     RiskFlagDismissed = 414,
+    RiskViewed = 415,
 
     WatchlistRegistered = 500,
     ListVersionImported = 501,
