@@ -36,19 +36,21 @@ public static class RiskApi
     public static HttpClient NewReviewer(this ApiFactory api) => api.ClientFor(ApiFactory.NewUser("rev"), Roles.IntegrityReviewer);
 
     /// <summary>Registers a list, uploads FollowTheMoney lines or a file, and puts the version in force.</summary>
-    public static async Task<string> ActiveListAsync(this ApiFactory api, byte[] ftm, string prefix = "risk", int severity = 4)
+    public static async Task<string> ActiveListAsync(this ApiFactory api, byte[] ftm, string prefix = "risk", int severity = 4, string format = "FollowTheMoney")
     {
         var admin = api.Admin();
         var id = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
-        await (await admin.PostAsJsonAsync("/api/v1/watchlists", new { id, displayName = $"Test list {id}", format = "FollowTheMoney", source = "Upload", severity }))
+        await (await admin.PostAsJsonAsync("/api/v1/watchlists", new { id, displayName = $"Test list {id}", format, source = "Upload", severity }))
             .ShouldBe(HttpStatusCode.Created);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(ftm), "file", "list.ftm.jsonl" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(ftm), "file", format == "MispGalaxy" ? "list.json" : "list.ftm.jsonl" } };
         await (await admin.PostAsync($"/api/v1/watchlists/{id}/versions", form)).ShouldBe(HttpStatusCode.Created);
         await (await admin.PostAsync($"/api/v1/watchlists/{id}/versions/1/activate", null)).ShouldBe(HttpStatusCode.Accepted);
         return id;
     }
 
     /// <summary>One listed organisation, optionally with a listing period, as FollowTheMoney lines.</summary>
+    public static byte[] AspiTracker() => File.ReadAllBytes(Path.Combine(SharedData.Root, "watchlists", "aspi-china-defence-universities.json"));
+
     public static byte[] Organisation(string name, string country, string? start = null, string? end = null, params string[] aliases)
     {
         var id = $"t-{Guid.NewGuid():N}";
