@@ -9,6 +9,7 @@ using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
 using ResearchSecurity.Api.Features.Reviews;
+using ResearchSecurity.Api.Features.Risk;
 using ResearchSecurity.Api.Features.Screening;
 using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Features.Watchlists;
@@ -60,7 +61,9 @@ var seedUsers = args.Contains("--seed-users");
 if (migrateOnly || seedUsers || app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.ApplyMigrationsOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>().Database.MigrateAsync();
+    var records = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
+    await records.Database.MigrateAsync();
+    await ResearchSecurity.Core.Risk.RiskPolicies.SeedAsync(records, CancellationToken.None);
     await IdentitySetup.MigrateAndSeedAsync(scope.ServiceProvider, seedUsers);
     if (migrateOnly || seedUsers) return;
 }
@@ -96,6 +99,7 @@ api.MapUsers();
 api.MapWatchlists();
 api.MapJobs();
 api.MapScreening();
+api.MapRisk();
 
 // Hangfire's own dashboard for administrators; the endpoint policy replaces its local-requests-only default filter.
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false },

@@ -25,6 +25,9 @@ public static class Policies
     public const string JobsRead = "jobs:read";
     public const string UsersManage = "users:manage";
     public const string UsersRead = "users:read";
+    public const string RiskRead = "risk:read";
+    public const string RiskPoliciesRead = "risk-policies:read";
+    public const string RiskPoliciesManage = "risk-policies:manage";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -50,5 +53,9 @@ public static class Policies
         options.AddPolicy(JobsRead, p => p.RequireRole(Roles.Administrator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(UsersManage, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(UsersRead, p => p.RequireRole(Roles.Administrator, Roles.Auditor));
+        // A proposal's risk: reviewers and auditors all of it, investigators their own proposals' (filtered in the handler).
+        options.AddPolicy(RiskRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.Auditor));
+        options.AddPolicy(RiskPoliciesRead, p => p.RequireRole(Roles.Administrator, Roles.IntegrityReviewer, Roles.Auditor));
+        options.AddPolicy(RiskPoliciesManage, p => p.RequireRole(Roles.Administrator));
     }
 }

@@ -38,6 +38,11 @@ public sealed class ResearchSecurityDbContext(
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
     public DbSet<JobProgress> JobProgress => Set<JobProgress>();
+    public DbSet<Risk.RiskFlag> RiskFlags => Set<Risk.RiskFlag>();
+    public DbSet<Risk.RiskPolicyVersion> RiskPolicyVersions => Set<Risk.RiskPolicyVersion>();
+    public DbSet<Risk.ProposalRiskRecord> ProposalRiskRecords => Set<Risk.ProposalRiskRecord>();
+    public DbSet<Risk.PartyKey> PartyKeys => Set<Risk.PartyKey>();
+    public DbSet<Risk.PostApprovalChange> PostApprovalChanges => Set<Risk.PostApprovalChange>();
 
     public TimeProvider Clock => clock;
 

@@ -70,6 +70,7 @@ public static class JobsSetup
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<ScreeningRequestInterceptor>());
         services.AddScoped<ScreenSubjectJob>();
         services.AddScoped<RescreenJob>();
+        services.AddScoped<Risk.ReassessJob>();
         services.AddScoped<RefreshWatchlistJob>();
         services.AddScoped<ScreeningSweepJob>();
         ListSourceFetcher.Register(services);

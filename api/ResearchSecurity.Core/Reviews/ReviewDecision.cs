@@ -21,6 +21,8 @@ public sealed class ReviewDecision : Entity
     public ProposalStatus Outcome { get; private set; }
     public string Rationale { get; private set; } = string.Empty;
     public RiskLevel RiskAtDecision { get; private set; }
+    /// <summary>The risk policy version the proposal's level was assessed under when the decision was taken.</summary>
+    public int? RiskPolicyVersion { get; private set; }
     public DecisionState State { get; private set; }
     public string DecidedBy { get; private set; } = string.Empty;
     public DateTimeOffset DecidedAt { get; private set; }
@@ -31,7 +33,7 @@ public sealed class ReviewDecision : Entity
     public static RiskLevel FourEyesThreshold => RiskLevel.High;
 
     public static ReviewDecision Record(Proposal proposal, ProposalStatus outcome, string rationale,
-        IReadOnlyList<ConditionDetails> conditions, string reviewer, DateTimeOffset now)
+        IReadOnlyList<ConditionDetails> conditions, string reviewer, DateTimeOffset now, int? riskPolicyVersion = null)
     {
         proposal.NoteDecisionRecorded(now);
         if (outcome is not (ProposalStatus.Approved or ProposalStatus.ApprovedWithConditions or ProposalStatus.Rejected))
@@ -44,7 +46,7 @@ public sealed class ReviewDecision : Entity
 
         var decision = new ReviewDecision
         {
-            ProposalId = proposal.Id, Outcome = outcome, Rationale = rationale, RiskAtDecision = proposal.RiskLevel,
+            ProposalId = proposal.Id, Outcome = outcome, Rationale = rationale, RiskAtDecision = proposal.RiskLevel, RiskPolicyVersion = riskPolicyVersion,
             DecidedBy = reviewer, DecidedAt = now,
             State = proposal.RiskLevel >= FourEyesThreshold ? DecisionState.PendingConfirmation : DecisionState.Effective,
         };

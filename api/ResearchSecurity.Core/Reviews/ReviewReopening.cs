@@ -11,6 +11,16 @@ namespace ResearchSecurity.Core.Reviews;
 /// </summary>
 public static class ReviewReopening
 {
+    /// <summary>Records the reopening with the typed change set that caused it; its changes become evidence for the change-after-approval rule.</summary>
+    public static async Task RecordAsync(ResearchSecurityDbContext db, Proposal proposal, ProposalChangeSet changes, CancellationToken ct)
+    {
+        var reopening = Guid.CreateVersion7();
+        var now = db.Clock.GetUtcNow();
+        foreach (var change in changes.Changes.Where(c => (c.Part & ProposalChangeSet.ReopeningParts) != 0))
+            db.PostApprovalChanges.Add(new Risk.PostApprovalChange(proposal.Id, reopening, change, now));
+        await RecordAsync(db, proposal, $"Changed after approval: {changes.Describe()}.", ct);
+    }
+
     public static async Task RecordAsync(ResearchSecurityDbContext db, Proposal proposal, string reason, CancellationToken ct)
     {
         var effective = await db.ReviewDecisions.Where(d => d.ProposalId == proposal.Id && d.State == DecisionState.Effective).ToListAsync(ct);
@@ -31,7 +41,8 @@ public static class ReviewReopening
         foreach (var proposal in proposals)
         {
             if (proposal.ReopenIfDecided(now))
-                await RecordAsync(db, proposal, $"Changed after approval: person {personId} ({string.Join(", ", changedParts)}).", ct);
+                await RecordAsync(db, proposal, ProposalChangeSet.Of(new PartChange(ProposalParts.Person, "changed", personId.ToString(),
+                    $"{personId} ({string.Join(", ", changedParts)})")), ct);
         }
     }
 }

@@ -58,7 +58,8 @@ public static class ProposalScreening
 
     /// <summary>
     /// After hits changed (and were saved in the current transaction): completes the screening of proposals whose
-    /// subjects are all screened, and re-derives their risk level.
+    /// subjects are all screened, then assesses them (red-flag rules and risk level, see <see cref="Risk.RiskAssessor"/>).
+    /// Re-running it on the same hits changes nothing.
     /// </summary>
     public static async Task RefreshAsync(ResearchSecurityDbContext db, IReadOnlyList<Guid> proposalIds, RiskOptions options, DateTimeOffset now,
         CancellationToken ct)
@@ -80,11 +81,7 @@ public static class ProposalScreening
                         status.Failed > 0 ? $"{status.Failed} subject(s) could not be screened." : null);
                 }
             }
-            var (previous, previousReasons) = (proposal.RiskLevel, proposal.RiskReasons);
-            var level = await ProposalRisk.RecalculateAsync(db, proposal, options, ct);
-            if (previous == level && previousReasons == proposal.RiskReasons) continue;
-            db.Audit(AuditEventType.RiskAssessed, nameof(Proposal), proposal.Id, proposal.Id,
-                AuditChanges.Of(new { RiskLevel = previous.ToString() }, new { RiskLevel = level.ToString(), Reasons = proposal.RiskReasons }));
         }
+        await Risk.RiskAssessor.AssessAsync(db, proposalIds, options, ct);
     }
 }

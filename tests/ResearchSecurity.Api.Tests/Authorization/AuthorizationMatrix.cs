@@ -215,6 +215,28 @@ public static class AuthorizationMatrix
         // Grant officers see a submitted proposal's funding hits only (filtered in the handler).
         Row("GET", "/api/v1/proposals/{id:guid}/screening", async s => Get($"/api/v1/proposals/{(await s.SubmittedProposalAsync()).Id()}/screening"),
             new(Unauthorized, OK, OK, NotFound, OK, OK, Forbidden, OK)),
+
+        // ── risk ── investigators see their own proposals' risk (cross-record evidence withheld); reviewers act on flags;
+        // policies are read by reviewers, administrators and auditors, managed by administrators.
+        Row("GET", "/api/v1/proposals/{id:guid}/risk", async s => Get($"/api/v1/proposals/{(await s.SubmittedProposalAsync()).Id()}/risk"),
+            new(Unauthorized, OK, OK, NotFound, OK, Forbidden, Forbidden, OK)),
+        Row("POST", "/api/v1/reviews/{proposalId:guid}/flags/{flagId:guid}/dismiss", async s =>
+            {
+                var (proposalId, flagId) = await s.FlaggedProposalAsync();
+                return Json(HttpMethod.Post, $"/api/v1/reviews/{proposalId}/flags/{flagId}/dismiss", new { reason = "The partner's site is on its university's domain." });
+            },
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden)),
+        Row("GET", "/api/v1/risk-policies", _ => Get("/api/v1/risk-policies"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("POST", "/api/v1/risk-policies", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/risk-policies")
+            { Content = new ByteArrayContent(MatrixScenario.PolicyDocument()) { Headers = { ContentType = new("application/json") } } },
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created, Forbidden)),
+        Row("GET", "/api/v1/risk-policies/{number:int}", _ => Get("/api/v1/risk-policies/1"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("GET", "/api/v1/risk-policies/{number:int}/diff", _ => Get("/api/v1/risk-policies/2/diff?against=1"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, OK, OK)),
+        Row("POST", "/api/v1/risk-policies/{number:int}/activate", async s => Send(HttpMethod.Post, $"/api/v1/risk-policies/{await s.UploadedPolicyAsync()}/activate"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Accepted, Forbidden)),
     ];
 
     private static MatrixRow Row(string method, string route, Func<MatrixScenario, Task<HttpRequestMessage>> request, Expect expected, string? @case = null) =>

@@ -102,6 +102,35 @@ public sealed class MatrixScenario(ApiFactory api)
         return (review.ProposalId, asked.GetProperty("informationRequests")[0].Id());
     });
 
+    /// <summary>The screened proposal assessed by the red-flag rules (its Beihang partner has no website: one open flag).</summary>
+    public Task<(Guid ProposalId, Guid FlagId)> FlaggedProposalAsync() => Once(nameof(FlaggedProposalAsync), async () =>
+    {
+        var proposalId = (await ScreenedProposalAsync()).Id;
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.ResearchSecurityDbContext>();
+        await Core.Risk.RiskAssessor.AssessAsync(db, [proposalId], new Core.Reviews.RiskOptions(), CancellationToken.None);
+        await db.SaveChangesAsync();
+        var flagId = db.RiskFlags.Where(f => f.ProposalId == proposalId && f.Status == Core.Risk.FlagStatus.Open).Select(f => f.Id).First();
+        return (proposalId, flagId);
+    });
+
+    /// <summary>A risk policy document an administrator could upload: the shipped default, made unique by its description.</summary>
+    public static byte[] PolicyDocument()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Core.Risk.RiskPolicies.ShippedBytes(Core.Risk.RiskPolicies.InstitutionDefault))!;
+        json["description"] = $"Matrix copy {Guid.NewGuid():N}";
+        return System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
+
+    /// <summary>An uploaded (not yet active) risk policy version: the default's rules under another description.</summary>
+    public Task<int> UploadedPolicyAsync() => Once(nameof(UploadedPolicyAsync), async () =>
+    {
+        var admin = api.ClientFor(ApiFactory.NewUser("adm"), Roles.Administrator);
+        var created = await (await admin.PostAsync("/api/v1/risk-policies", new ByteArrayContent(PolicyDocument())
+            { Headers = { ContentType = new("application/json") } })).ShouldBe(HttpStatusCode.Created);
+        return created.GetProperty("number").GetInt32();
+    });
+
     /// <summary>A user account (SSO-only, no password) for the user-administration rows.</summary>
     public Task<string> AccountIdAsync() => Once(nameof(AccountIdAsync), async () =>
     {

@@ -17,7 +17,7 @@ public static class CreateFundingSource
 
         var funding = FundingSource.Create(user.Id, request.ToDetails(), db.Clock.GetUtcNow());
         db.FundingSources.Add(funding);
-        await FundingProposalLink.RecordChangeAsync(db, funding.ProposalId, "added", ct);
+        await FundingProposalLink.RecordChangeAsync(db, funding.ProposalId, funding.Id, null, funding.Details, ct);
         db.Audit(AuditEventType.FundingSourceCreated, nameof(FundingSource), funding.Id, funding.ProposalId, AuditChanges.Of(null, funding.Details));
         await db.SaveChangesAsync(ct);
 

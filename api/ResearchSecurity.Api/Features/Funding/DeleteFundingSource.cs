@@ -16,7 +16,7 @@ public static class DeleteFundingSource
         if (!funding.CanEdit(user, ownsProposal)) return TypedResults.Forbid();
         if (ETags.Check(http, db, funding, required: false) is ProblemHttpResult precondition) return precondition;
 
-        await FundingProposalLink.RecordChangeAsync(db, funding.ProposalId, "removed", ct);
+        await FundingProposalLink.RecordChangeAsync(db, funding.ProposalId, funding.Id, funding.Details, null, ct);
         db.Audit(AuditEventType.FundingSourceDeleted, nameof(FundingSource), funding.Id, funding.ProposalId, AuditChanges.Of(funding.Details, null));
         db.FundingSources.Remove(funding);
         await db.SaveChangesAsync(ct);

@@ -22,8 +22,8 @@ public static class UpdateFundingSource
         var before = funding.Details;
         if (funding.Update(request.ToDetails(), db.Clock.GetUtcNow()))
         {
-            await FundingProposalLink.RecordChangeAsync(db, before.ProposalId, "changed", ct);
-            if (funding.ProposalId != before.ProposalId) await FundingProposalLink.RecordChangeAsync(db, funding.ProposalId, "changed", ct);
+            await FundingProposalLink.RecordChangeAsync(db, before.ProposalId, funding.Id, before, funding.Details, ct);
+            if (funding.ProposalId != before.ProposalId) await FundingProposalLink.RecordChangeAsync(db, funding.ProposalId, funding.Id, before, funding.Details, ct);
             db.Audit(AuditEventType.FundingSourceUpdated, nameof(FundingSource), funding.Id, funding.ProposalId, AuditChanges.Of(before, funding.Details));
             await db.SaveChangesAsync(ct);
         }

@@ -22,9 +22,11 @@ public static class UpdateProposal
         if (await ProposalMembersCheck.CheckAsync(request, db, user, ct) is { } invalid) return invalid;
 
         var before = ProposalSnapshot.Of(proposal);
+        var funding = request.FundingSources is null ? null : await db.FundingSources.Where(f => f.ProposalId == proposal.Id).ToListAsync(ct);
+        var stateBefore = ProposalState.Of(proposal, funding);
         var now = db.Clock.GetUtcNow();
         var changed = proposal.Update(request.ToDetails(proposal.TechnologyAreas), request.PartnerDetails(), request.MemberDetails(), now).ToList();
-        if (request.FundingSources is not null && await SyncFundingAsync(db, proposal, request.FundingSources, user.Id, now, ct))
+        if (request.FundingSources is not null && SyncFunding(db, proposal, funding!, request.FundingSources, user.Id, now))
         {
             changed.Add("fundingSources");
             if (proposal.RecordRelatedChange(now) && !changed.Contains(Proposal.ReviewReopened)) changed.Add(Proposal.ReviewReopened);
@@ -35,7 +37,7 @@ public static class UpdateProposal
                 AuditChanges.Of(before, ProposalSnapshot.Of(proposal), changed));
             if (changed.Contains(Proposal.ReviewReopened))
                 await ReviewReopening.RecordAsync(db, proposal,
-                    $"Changed after approval: {string.Join(", ", changed.Where(c => c is not ("details" or Proposal.ReviewReopened)))}.", ct);
+                    ProposalChangeSet.Between(stateBefore, ProposalState.Of(proposal, funding), changed.Contains("details")), ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -45,12 +47,13 @@ public static class UpdateProposal
     }
 
     /// <summary>Funding written inline with the proposal follows the same replace-by-id rules as partners.</summary>
-    private static async Task<bool> SyncFundingAsync(ResearchSecurityDbContext db, Proposal proposal, List<ProposalFundingRequest> wanted,
-        string userId, DateTimeOffset now, CancellationToken ct)
+    /// <remarks><paramref name="existing"/> is kept in step, so it holds the funding as it is after the edit.</remarks>
+    private static bool SyncFunding(ResearchSecurityDbContext db, Proposal proposal, List<FundingSource> existing, List<ProposalFundingRequest> wanted,
+        string userId, DateTimeOffset now)
     {
-        var existing = await db.FundingSources.Where(f => f.ProposalId == proposal.Id).ToListAsync(ct);
-        return ChildCollection.Sync(existing, wanted.Select(w => (w.Id, w.ToDetails(proposal.Id))).ToList(),
-            details => FundingSource.Create(userId, details, now), f => db.FundingSources.Add(f), f => db.FundingSources.Remove(f),
+        return ChildCollection.Sync([.. existing], wanted.Select(w => (w.Id, w.ToDetails(proposal.Id))).ToList(),
+            details => FundingSource.Create(userId, details, now), f => { db.FundingSources.Add(f); existing.Add(f); },
+            f => { db.FundingSources.Remove(f); existing.Remove(f); },
             (row, details) => row.Update(details with { PersonId = row.PersonId }, now), "Funding source");
     }
 }

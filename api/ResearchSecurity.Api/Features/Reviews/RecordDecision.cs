@@ -51,12 +51,14 @@ public static class RecordDecision
             throw new DomainException("A decision on this proposal is waiting for a second reviewer's confirmation.");
 
         var conditions = (request.Conditions ?? []).Select(c => new ConditionDetails(c.Description!, c.Owner!, c.DueDate!.Value)).ToList();
-        var decision = ReviewDecision.Record(proposal, request.Outcome!.Value, request.Rationale!, conditions, user.Id, db.Clock.GetUtcNow());
+        var policyVersion = await db.ProposalRiskRecords.Where(r => r.ProposalId == proposalId).Select(r => (int?)r.PolicyVersion).FirstOrDefaultAsync(ct)
+            ?? (await Core.Risk.RiskPolicies.ActiveAsync(db, ct)).Version;
+        var decision = ReviewDecision.Record(proposal, request.Outcome!.Value, request.Rationale!, conditions, user.Id, db.Clock.GetUtcNow(), policyVersion);
         db.ReviewDecisions.Add(decision);
         db.Audit(AuditEventType.DecisionRecorded, nameof(ReviewDecision), decision.Id, proposal.Id,
             AuditChanges.Of(null, new
             {
-                decision.Outcome, decision.State, decision.RiskAtDecision, ProposalStatus = proposal.Status,
+                decision.Outcome, decision.State, decision.RiskAtDecision, decision.RiskPolicyVersion, ProposalStatus = proposal.Status,
                 Conditions = conditions,
             }), request.Rationale);
         await db.SaveChangesAsync(ct);

@@ -14,7 +14,7 @@ public sealed record ConditionResponse(Guid Id, string Description, string Owner
 
 public sealed record DecisionResponse(
     Guid Id, ProposalStatus Outcome, string Rationale, RiskLevel RiskAtDecision, DecisionState State, string DecidedBy,
-    DateTimeOffset DecidedAt, string? ConfirmedBy, DateTimeOffset? ConfirmedAt, IReadOnlyList<ConditionResponse> Conditions);
+    DateTimeOffset DecidedAt, string? ConfirmedBy, DateTimeOffset? ConfirmedAt, IReadOnlyList<ConditionResponse> Conditions, int? RiskPolicyVersion);
 
 public sealed record InformationRequestResponse(
     Guid Id, Guid? HitId, string Question, string AskedBy, DateTimeOffset AskedAt, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
@@ -33,7 +33,7 @@ public static class ReviewProjections
 
     public static DecisionResponse ToResponse(this ReviewDecision d) => new(
         d.Id, d.Outcome, d.Rationale, d.RiskAtDecision, d.State, d.DecidedBy, d.DecidedAt, d.ConfirmedBy, d.ConfirmedAt,
-        d.Conditions.OrderBy(c => c.DueDate).Select(c => new ConditionResponse(c.Id, c.Description, c.Owner, c.DueDate)).ToList());
+        d.Conditions.OrderBy(c => c.DueDate).Select(c => new ConditionResponse(c.Id, c.Description, c.Owner, c.DueDate)).ToList(), d.RiskPolicyVersion);
 
     public static InformationRequestResponse ToResponse(this InformationRequest r) =>
         new(r.Id, r.HitId, r.Question, r.AskedBy, r.AskedAt, r.Answer, r.AnsweredBy, r.AnsweredAt);
