@@ -204,7 +204,9 @@ public sealed class ReviewWorkflowTests(ApiFactory api)
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         var reopened = await db.AuditEvents.SingleAsync(a => a.ProposalId == s.ProposalId && a.EventType == AuditEventType.ReviewReopened);
-        Assert.Contains("partners", reopened.Reason);
+        // The reason names what changed, from which value to which (the change set of the risk rules).
+        Assert.Contains("partner", reopened.Reason);
+        Assert.Contains("Norinco Group", reopened.Reason);
     }
 
     [Fact]

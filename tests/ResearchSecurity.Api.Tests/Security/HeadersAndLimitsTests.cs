@@ -87,7 +87,8 @@ public sealed class ProxiedApiFactory : ApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Api:ForwardedHeaders:KnownProxies:0", "10.0.0.5");
-        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerFromHeader>());
+        // Outermost startup filter, before the host's forwarded-headers step: the peer is set as the TCP connection would.
+        builder.ConfigureServices(s => s.Insert(0, ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerFromHeader>()));
     }
 
     private sealed class PeerFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter

@@ -118,7 +118,8 @@ public sealed class Product : IAsyncLifetime
     private async Task WaitUpAsync(string url, string name)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: a cold start with migrations on a loaded 2-core CI machine has taken over 90 s.
+        var deadline = DateTime.UtcNow.AddSeconds(240);
         while (DateTime.UtcNow < deadline)
         {
             if (_hosts[^1].HasExited) break;

@@ -15,12 +15,11 @@ public static class SecuritySetup
         builder.AddKnownProxies();
     }
 
-    /// <summary>First in the pipeline: the client address and scheme everything after sees (limits, audit, HSTS).</summary>
-    public static void UseProxyAndHeaders(this WebApplication app)
-    {
-        app.UseForwardedHeaders();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-    }
+    /// <summary>
+    /// Response headers. The forwarded headers themselves are applied once, first in the pipeline, by the shared host
+    /// defaults (ResearchSecurity.Hosting); this host only narrows whom they are believed from (ProxySetup).
+    /// </summary>
+    public static void UseProxyAndHeaders(this WebApplication app) => app.UseMiddleware<SecurityHeadersMiddleware>();
 
     /// <summary>After authentication, so the limit is per caller.</summary>
     public static void UseApiRateLimit(this WebApplication app) => app.UseMiddleware<ApiRateLimitMiddleware>();
