@@ -54,6 +54,8 @@ public sealed class Product : IAsyncLifetime
             ["Auth__Issuer"] = ApiUrl + "/",
             ["Auth__UseEphemeralKeys"] = "true",
             ["Auth__RateLimit__PermitLimit"] = "10000",
+            // The browser tests sign in the same few users many times a minute; the per-user API limit is not under test here.
+            ["Api__RateLimit__PermitLimit"] = "100000",
             ["Auth__WebClient__RedirectUris__0"] = WebUrl + "/signin-oidc",
             ["Auth__WebClient__PostLogoutRedirectUris__0"] = WebUrl + "/signout-callback-oidc",
             ["Jobs__CoalesceDelay"] = "00:00:00.500",
