@@ -5,5 +5,5 @@ public static class QualityFloor
 {
     public const double DevelopmentPrecision = 0.95;
     public const double DevelopmentRecall = 0.95;
-    public const double NamePairF1 = 0.25;
+    public const double NamePairF1 = 0.45;
 }
