@@ -18,11 +18,15 @@ internal sealed class HitResolver(WatchlistEntity[] entities, EntityFacts facts,
     {
         // A group member (subsidiary, laboratory, institute the lists record under a parent) is also a weaker hit on
         // the parent, with the path shown; never the other way round.
+        // A parent on the member's own list is not raised: that list has listed the member itself, the alert is on it,
+        // and its explanation carries the ownership path.
         foreach (var h in hits.Where(h => h.Name.EntityIndex >= 0).ToArray())
             foreach (var (parent, depth, path) in _groups.Ancestors(h.Name.EntityIndex))
             {
+                if (_entities[parent].ListId == h.Entity.ListId) continue;
                 var score = h.Score * Math.Pow(_options.ChildFactor, depth);
-                if (hits.Any(o => ReferenceEquals(o.Entity, _entities[parent]) && o.Score >= score)) continue;
+                // Added even when the parent was also found directly: a direct hit inside the member's span ("BGI" of "BGI
+                // Genomics") is dropped below, this one is not; one hit per entity is kept in the end.
                 hits.Add(h with
                 {
                     Entity = _entities[parent],

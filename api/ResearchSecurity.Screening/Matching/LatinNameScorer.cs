@@ -72,6 +72,8 @@ internal sealed class LatinNameScorer(TokenStats stats, ScreeningOptions options
         if (reordered && Lexicon.OrgTypeWords.Contains(part[0]) && (m.Start + 1 >= toks.Count || !toks[m.Start + 1].AfterOf)) return true;
         if (m.End < toks.Count && toks[m.End].AfterOf && Lexicon.OrgTypeWords.Contains(part[^1]) && !(m.End == toks.Count - 1 && CountryDetector.IsCountryWord(toks[m.End].Text))) return true;
         if (m.Start > 0 && Lexicon.NameModifiers.Contains(toks[m.Start - 1].Text) && !toks[m.Start - 1].AfterOf) return true;
+        // "Tianjin Univ Technol" (Web of Science style, "of" left out) is Tianjin University of Technology too.
+        if (m.End < toks.Count && Lexicon.OrgTypeWords.Contains(part[^1]) && Lexicon.SubjectWords.Contains(toks[m.End].Text)) return true;
         return false;
     }
 }

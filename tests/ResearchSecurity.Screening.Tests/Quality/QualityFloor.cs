@@ -6,4 +6,7 @@ public static class QualityFloor
     public const double DevelopmentPrecision = 0.95;
     public const double DevelopmentRecall = 0.95;
     public const double NamePairF1 = 0.45;
+    /// <summary>Per defect class on Data/affiliation-classes.jsonl.</summary>
+    public const double ClassPrecision = 1.0;
+    public const double ClassRecall = 1.0;
 }
