@@ -61,7 +61,7 @@ internal static class SequenceAligner
             fuzzy.RemoveAt(fuzzy.Count - 1);
         }
         // One typo per name part, except that misspelt generic words ("Insititute of Tecnology") are each still that word.
-        if (TypoAllowed(fuzzy, name[i]) && (TokenStats.IsTypo(name[i], t) || SameDerivation(name[i], t)))
+        if ((TokenStats.IsTypo(name[i], t) || SameDerivation(name[i], t)) && TypoAllowed(fuzzy, name[i]))
         {
             fuzzy.Add(name[i] + TypoMark + t);
             var r = Align(name, i + 1, toks, j + 1, fuzzy);
@@ -73,8 +73,13 @@ internal static class SequenceAligner
 
     private static bool TypoAllowed(List<string> fuzzy, string word)
     {
-        var typos = fuzzy.Where(f => f.Contains(TypoMark)).ToList();
-        return typos.Count == 0 || (IsGeneric(word) && typos.All(f => IsGeneric(f[..f.IndexOf(TypoMark)])));
+        var generic = IsGeneric(word);
+        foreach (var f in fuzzy)
+        {
+            var at = f.IndexOf(TypoMark);
+            if (at >= 0 && (!generic || !IsGeneric(f[..at]))) return false;
+        }
+        return true;
     }
 
     private static bool IsGeneric(string w) => Lexicon.GenericWords.Contains(w) || Lexicon.OrgTypeWords.Contains(w);
