@@ -366,4 +366,12 @@ public sealed class ScreeningTrapTests(EngineFixture fixture)
     {
         Assert.False(fixture.Engine.IsSameOrganisation(fixture.Engine.Compare(a, b)), $"{a} | {b}: {fixture.Engine.Compare(a, b)}");
     }
+
+    [Fact]
+    public void Screen_JapaneseKanjiFormOfChineseUniversity_Hits()
+    {
+        // Japanese writes 浜 where Chinese writes 滨 (Traditional 濱).
+        var hit = Assert.Single(Screen("哈爾浜工程大学"), h => h.ListId == Aspi);
+        Assert.StartsWith("Harbin Engineering University", hit.Name);
+    }
 }
