@@ -6,7 +6,8 @@ namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// compare --input &lt;csv with name1,name2&gt; --output &lt;csv adding score&gt; [--lists files...]
-/// Scores two organisation names directly. Word weights come from the lists when given (rare words count more).
+/// Scores two organisation names directly and decides match/no-match at the engine's CompareMatchThreshold.
+/// Word weights come from the lists when given (rare words count more).
 /// </summary>
 internal static class CompareVerb
 {
@@ -23,18 +24,19 @@ internal static class CompareVerb
         var output = new StringBuilder();
         var rows = 0;
         var header = lines.Length > 0 && lines[0].Replace(" ", "").StartsWith("name1,name2", StringComparison.OrdinalIgnoreCase);
-        output.AppendLine(header ? lines[0].TrimEnd() + ",score" : "name1,name2,score");
+        output.AppendLine(header ? lines[0].TrimEnd() + ",score,decision" : "name1,name2,score,decision");
         foreach (var line in lines.Skip(header ? 1 : 0))
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             var fields = SplitCsv(line);
             if (fields.Count < 2) { await Console.Error.WriteLineAsync($"skipped (needs two names): {line}"); continue; }
             var score = engine.Compare(fields[0], fields[1]);
-            output.AppendLine(line.TrimEnd() + "," + score.ToString("0.####", CultureInfo.InvariantCulture));
+            var decision = engine.IsSameOrganisation(score) ? "match" : "no-match";
+            output.AppendLine(line.TrimEnd() + "," + score.ToString("0.####", CultureInfo.InvariantCulture) + "," + decision);
             if (++rows % 1000 == 0) Console.Error.WriteLine($"  {rows} pairs");
         }
         await File.WriteAllTextAsync(args.Required("output"), output.ToString());
-        await Console.Error.WriteLineAsync($"compared {rows} pairs -> {args.Required("output")}");
+        await Console.Error.WriteLineAsync($"compared {rows} pairs (match at score >= {engine.Options.CompareMatchThreshold}) -> {args.Required("output")}");
         return 0;
     }
 

@@ -60,7 +60,8 @@ internal static class SequenceAligner
             if (r >= 0) return r;
             fuzzy.RemoveAt(fuzzy.Count - 1);
         }
-        if (!fuzzy.Any(f => f.Contains(TypoMark)) && (TokenStats.IsTypo(name[i], t) || SameDerivation(name[i], t)))
+        // One typo per name part, except that misspelt generic words ("Insititute of Tecnology") are each still that word.
+        if ((TokenStats.IsTypo(name[i], t) || SameDerivation(name[i], t)) && TypoAllowed(fuzzy, name[i]))
         {
             fuzzy.Add(name[i] + TypoMark + t);
             var r = Align(name, i + 1, toks, j + 1, fuzzy);
@@ -69,6 +70,19 @@ internal static class SequenceAligner
         }
         return AllLegal(name, i) ? j : -1; // consume trailing legal words when present, so spans compare fairly
     }
+
+    private static bool TypoAllowed(List<string> fuzzy, string word)
+    {
+        var generic = IsGeneric(word);
+        foreach (var f in fuzzy)
+        {
+            var at = f.IndexOf(TypoMark);
+            if (at >= 0 && (!generic || !IsGeneric(f[..at]))) return false;
+        }
+        return true;
+    }
+
+    private static bool IsGeneric(string w) => Lexicon.GenericWords.Contains(w) || Lexicon.OrgTypeWords.Contains(w);
 
     /// <summary>"biology" / "biological", "geology" / "geological": one word in noun and adjective form.</summary>
     internal static bool SameDerivation(string a, string b)

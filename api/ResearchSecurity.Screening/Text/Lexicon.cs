@@ -72,6 +72,17 @@ public static class Lexicon
     ];
 
     /// <summary>
+    /// Subjects that follow an organisation type in a name ("University [of] Technology", "Institute [of] Science"): right
+    /// after a listed "X University" they make another body, with or without the "of".
+    /// </summary>
+    public static readonly FrozenSet<string> SubjectWords = new[]
+    {
+        "technology", "science", "engineering", "medicine", "medical", "chemical", "chemistry", "physic", "information",
+        "electronic", "material", "aeronautic", "astronautic", "telecommunication", "communication", "commerce", "finance",
+        "economic", "agriculture", "agricultural", "forestry", "mining", "petroleum", "art", "law", "education", "sport",
+    }.ToFrozenSet();
+
+    /// <summary>
     /// Words that, right before a listed name, make it another organisation: compass words ("South China University ..."
     /// vs "China University ...") and "National" ("National Sun Yat-sen University" is not "Sun Yat-sen University").
     /// </summary>

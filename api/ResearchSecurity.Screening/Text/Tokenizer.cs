@@ -5,7 +5,8 @@ namespace ResearchSecurity.Screening.Text;
 /// "s" stripped, stop words dropped. With a vocabulary, unknown long words are split into two known words
 /// ("Universityof" -> "university of"), which repairs the missing spaces common in extracted affiliations.
 /// </summary>
-public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null)
+/// <paramref name="isTypoOfKnown"/> keeps a misspelt known word whole ("Enginering" is not "Engine ring").
+public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<string, bool>? isTypoOfKnown = null)
 {
     public static readonly Tokenizer Plain = new();
 
@@ -57,7 +58,8 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null)
 
     private IEnumerable<string> SplitGlued(string word)
     {
-        if (vocabulary is null || word.Length < 7 || vocabulary.Contains(Canonical(word)) || char.IsDigit(word[0]))
+        if (vocabulary is null || word.Length < 7 || vocabulary.Contains(Canonical(word)) || char.IsDigit(word[0]) ||
+            isTypoOfKnown?.Invoke(word) == true)
         {
             yield return word;
             yield break;

@@ -302,4 +302,76 @@ public sealed class ScreeningTrapTests(EngineFixture fixture)
         Assert.False(fixture.Engine.IsSameOrganisation(fixture.Engine.Compare("Northwestern University", "Northwestern Polytechnical University")));
         Assert.False(fixture.Engine.IsSameOrganisation(fixture.Engine.Compare("Tianjin University of Technology", "Tianjin University")));
     }
+
+    [Fact]
+    public void Screen_ParentName_DoesNotRaiseItsListedSubsidiaries()
+    {
+        var hits = Screen("Aviation Industry Corporation of China, Beijing, China");
+        Assert.Contains(hits, h => h.Name.StartsWith("Aviation Industry Corporation of China", StringComparison.Ordinal));
+        Assert.DoesNotContain(hits, h => h.Name.StartsWith("AVIC ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_ListedSubsidiary_ExplanationShowsOwnershipPath()
+    {
+        var hit = Assert.Single(Screen("AVIC Shenyang Aircraft Company Limited, Shenyang, China"), h => h.Name.StartsWith("AVIC Shenyang", StringComparison.Ordinal));
+        Assert.Contains("Aviation Industry Corporation of China", hit.Explanation.ParentPath);
+    }
+
+    [Fact]
+    public void Screen_LaboratoryNamedUnderAParent_HitsParentWeakerWithPath()
+    {
+        var hit = Assert.Single(Screen("Institute of Chemical Defense, Beijing, China"), h => h.ListId == Aspi);
+        Assert.StartsWith("Academy of Military Science", hit.Name);
+        Assert.True(hit.Score < 1.0);
+        Assert.False(string.IsNullOrEmpty(hit.Explanation.ParentPath));
+    }
+
+    [Fact]
+    public void Screen_MisspeltGenericWord_HitExplainedAsTypo()
+    {
+        var hit = Assert.Single(Screen("Xidian Univresity, Xi'an, China"), h => h.ListId == Aspi);
+        Assert.Contains(hit.Explanation.Features, f => f.Feature == "typo" && f.Detail.Contains("university", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_TraditionalScript_HitSaysCharactersWereFolded()
+    {
+        var hit = Assert.Single(Screen("西北工業大學"), h => h.ListId == Aspi);
+        Assert.Contains(hit.Explanation.Features, f => f.Detail.Contains("Traditional", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_LoneLetterOfAChineseLabName_RaisesNothing()
+    {
+        Assert.Empty(Screen("Laboratory B, Department of Physics, Springfield"));
+    }
+
+    [Theory]
+    [InlineData("SiemensAG", "Siemens AG")]
+    [InlineData("Siemens Aktiengesellschaft", "Siemens AG")]
+    [InlineData("ACHIM DEVELOPMENT, OOO", "LLC Achim Development")]
+    [InlineData("Huawei Technologies Co., Ltd.", "Huawei Technologies Company Limited")]
+    [InlineData("AVIC", "Aviation Industry Corporation of China")]
+    public void Compare_LegalFormGlueAndAcronymVariants_AreSameOrganisation(string a, string b)
+    {
+        Assert.True(fixture.Engine.IsSameOrganisation(fixture.Engine.Compare(a, b)), $"{a} | {b}: {fixture.Engine.Compare(a, b)}");
+    }
+
+    [Theory]
+    [InlineData("CCCC Second Navigation Engineering Bureau Co., Ltd.", "CCCC Third Navigation Engineering Bureau Co., Ltd.")]
+    [InlineData("Nanjing University", "Nanjing Normal University")]
+    [InlineData("Xidian University", "Defense S&T Key Laboratory of Antennas and Microwave Technology at Xidian University")]
+    public void Compare_LookAlikesAndMembers_AreNoMatch(string a, string b)
+    {
+        Assert.False(fixture.Engine.IsSameOrganisation(fixture.Engine.Compare(a, b)), $"{a} | {b}: {fixture.Engine.Compare(a, b)}");
+    }
+
+    [Fact]
+    public void Screen_JapaneseKanjiFormOfChineseUniversity_Hits()
+    {
+        // Japanese writes 浜 where Chinese writes 滨 (Traditional 濱).
+        var hit = Assert.Single(Screen("哈爾浜工程大学"), h => h.ListId == Aspi);
+        Assert.StartsWith("Harbin Engineering University", hit.Name);
+    }
 }

@@ -36,8 +36,14 @@ public sealed class NamePairQualityTests(ITestOutputHelper output)
         var odd = scored.Where((_, i) => i % 2 == 1).Select(s => (s.Pair.Same, s.Score)).ToList();
         var tEven = NamePairSet.BestThreshold(even);
         var tOdd = NamePairSet.BestThreshold(odd);
+        output.WriteLine(Invariant($"best threshold on the whole set {NamePairSet.BestThreshold(scored.Select(s => (s.Pair.Same, s.Score)).ToList())}"));
         output.WriteLine(Invariant($"best threshold on even half {tEven} -> odd half F1 {NamePairSet.Score(odd, tEven).F1:F3}; on odd half {tOdd} -> even half F1 {NamePairSet.Score(even, tOdd).F1:F3}"));
-        foreach (var miss in scored.Where(s => (s.Score >= threshold) != s.Pair.Same).Take(40))
+        foreach (var t in new[] { 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95 })
+        {
+            var f = NamePairSet.Score(scored.Select(s => (s.Pair.Same, s.Score)), t);
+            output.WriteLine(Invariant($"  at {t}: precision={f.Precision:F3} recall={f.Recall:F3} f1={f.F1:F3}"));
+        }
+        foreach (var miss in scored.Where(s => (s.Score >= threshold) != s.Pair.Same).OrderBy(s => s.Pair.Same).Take(60))
             output.WriteLine(Invariant($"  wrong: {miss.Score:F3} same={miss.Pair.Same} [{miss.Pair.Class}] {miss.Pair.Name1} | {miss.Pair.Name2}"));
         Assert.True(all.F1 >= QualityFloor.NamePairF1, Invariant($"F1 {all.F1:F3} below {QualityFloor.NamePairF1}"));
     }

@@ -3,7 +3,10 @@ namespace ResearchSecurity.Screening.Tests.Quality;
 /// <summary>The quality the suite holds the engine to: the figures last reached, rounded down (see the Screening README).</summary>
 public static class QualityFloor
 {
-    public const double DevelopmentPrecision = 0.95;
-    public const double DevelopmentRecall = 0.95;
-    public const double NamePairF1 = 0.25;
+    public const double DevelopmentPrecision = 0.99;
+    public const double DevelopmentRecall = 0.97;
+    public const double NamePairF1 = 0.45;
+    /// <summary>Per defect class on Data/affiliation-classes.jsonl.</summary>
+    public const double ClassPrecision = 1.0;
+    public const double ClassRecall = 1.0;
 }
