@@ -49,9 +49,24 @@ public sealed record ProposalFacts(Guid Id, string Title, string OwnerId, Propos
 /// <summary>A talent-recruitment program as a list names it, with the word sequences that identify it in free text.</summary>
 public sealed record ListedProgram(string WatchlistId, string EntityId, string Name, int VersionNumber, IReadOnlyList<string[]> Patterns);
 
+/// <summary>A listed organisation an e-mail or web domain points to: by its acronym ("nudt.edu.cn" → NUDT) or a website the list gives.</summary>
+public sealed record ListedDomainOwner(string WatchlistId, string EntityId, string Name, IReadOnlyList<string> Countries, string How);
+
 /// <summary>What all proposals of one assessment share: the policy in force, the lists' talent programs, the cross-record index.</summary>
 public sealed record RiskContext(RiskPolicyDocument Policy, int PolicyVersion, DateOnly Today, IReadOnlyList<ListedProgram> TalentPrograms,
-    CrossRecordIndex CrossRecord);
+    CrossRecordIndex CrossRecord, ILookup<string, ListedDomainOwner>? DomainOwners = null)
+{
+    /// <summary>Listed organisations a mail domain belongs to: a website host it falls under, or its first label as an acronym alias, in the entity's country.</summary>
+    public IEnumerable<ListedDomainOwner> OwnersOf(string domain)
+    {
+        if (DomainOwners is null || PartyText.IsPublicMail(domain)) return [];
+        var labels = domain.Split('.');
+        var tld = labels[^1];
+        var byWebsite = Enumerable.Range(0, labels.Length - 1).SelectMany(i => DomainOwners[string.Join('.', labels[i..])]).Where(o => o.How == "website");
+        var byAcronym = DomainOwners[labels[0]].Where(o => o.How == "acronym" && (o.Countries.Count == 0 || o.Countries.Contains(tld)));
+        return byWebsite.Concat(byAcronym).DistinctBy(o => (o.WatchlistId, o.EntityId));
+    }
+}
 
 /// <summary>What a rule found: stored as a <see cref="RiskFlag"/> with its evidence.</summary>
 /// <param name="Key">Identifies the flag within the rule; the same finding keeps the same key across assessments.</param>

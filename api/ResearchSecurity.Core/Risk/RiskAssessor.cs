@@ -42,7 +42,9 @@ public static class RiskAssessor
         var policy = await RiskPolicies.ActiveAsync(db, ct);
         var context = new RiskContext(policy.Document, policy.Version, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime),
             await RiskFacts.TalentProgramsAsync(db, policy.Document.Rule(RuleCodes.TalentRecruitment), ct),
-            await RiskFacts.CrossRecordAsync(db, facts.SelectMany(PartyKeys.Of), ct));
+            await RiskFacts.CrossRecordAsync(db, facts.SelectMany(PartyKeys.Of), ct),
+            policy.Document.Rule(RuleCodes.UndisclosedAffiliation).IsEnabled && facts.Any(f => f.People.Any(p => p.EmailDomain is not null))
+                ? await RiskFacts.DomainOwnersAsync(db, ct) : null);
         return await EvaluateAsync(db, facts, context, options, ct, onlyRules);
     }
 

@@ -90,6 +90,30 @@ public static class RiskFacts
         return programs;
     }
 
+    /// <summary>
+    /// The domains the lists in force tie to an organisation: each entity's website hosts, and its acronym aliases
+    /// (all capitals, 3–10 letters, e.g. "NUDT") as a domain's first label.
+    /// </summary>
+    public static async Task<ILookup<string, ListedDomainOwner>> DomainOwnersAsync(ResearchSecurityDbContext db, CancellationToken ct)
+    {
+        var rows = await (from e in db.ListedEntities.AsNoTracking()
+                          join v in db.ListVersions.AsNoTracking() on e.ListVersionId equals v.Id
+                          where v.Status == ListVersionStatus.Active
+                          select new { v.WatchlistId, e.Data }).ToListAsync(ct);
+        var owners = new List<(string Key, ListedDomainOwner Owner)>();
+        foreach (var row in rows)
+        {
+            var entity = ScreeningLists.FromJson(row.Data, row.WatchlistId);
+            foreach (var site in entity.Websites)
+                if (PartyText.WebDomain(site) is { } host)
+                    owners.Add((host, new ListedDomainOwner(row.WatchlistId, entity.EntityId, entity.Name, entity.Countries, "website")));
+            foreach (var alias in entity.Aliases.Concat(entity.WeakAliases))
+                if (alias.Length is >= 3 and <= 10 && alias.All(c => c is >= 'A' and <= 'Z'))
+                    owners.Add((alias.ToLowerInvariant(), new ListedDomainOwner(row.WatchlistId, entity.EntityId, entity.Name, entity.Countries, "acronym")));
+        }
+        return owners.ToLookup(o => o.Key, o => o.Owner, StringComparer.Ordinal);
+    }
+
     private static string[] Words(string text) => Tokenizer.Plain.Tokenize(TextNormalizer.Clean(text)).Select(t => t.Text).ToArray();
 
     private static string[]? Pattern(string[] words, HashSet<string> programWords)

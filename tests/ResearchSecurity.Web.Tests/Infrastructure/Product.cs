@@ -91,12 +91,22 @@ public sealed class Product : IAsyncLifetime
         await WaitUpAsync(WebUrl + "/health/live", "web");
 
         using var admin = DevClient("fixture-admin", "Administrator");
+        using var secondAdmin = DevClient("fixture-admin-2", "Administrator");
         foreach (var (name, role) in Users)
         {
-            var response = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, email = $"{name}@example.edu", password = Password, roles = new[] { role } });
+            // Administrator and Auditor are granted only by two administrators (four eyes): create without the role,
+            // ask with one administrator, confirm with the other — as an office would.
+            var privileged = role is "Administrator" or "Auditor";
+            var response = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, email = $"{name}@example.edu", password = Password, roles = privileged ? Array.Empty<string>() : [role] });
             var body = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Creating {name}: {(int)response.StatusCode} {body}");
             UserIds[name] = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+            if (!privileged) continue;
+            foreach (var client in new[] { admin, secondAdmin })
+            {
+                var grant = await client.PutAsJsonAsync($"/api/v1/users/{UserIds[name]}/roles", new { roles = new[] { role } });
+                if (!grant.IsSuccessStatusCode) throw new InvalidOperationException($"Granting {role} to {name}: {(int)grant.StatusCode} {await grant.Content.ReadAsStringAsync()}");
+            }
         }
 
         _playwright = await Playwright.CreateAsync();

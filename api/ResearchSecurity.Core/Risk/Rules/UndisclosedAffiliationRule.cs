@@ -20,19 +20,24 @@ public sealed class UndisclosedAffiliationRule : IRiskRule
             var affiliationIds = person.Affiliations.Select(a => a.Id).ToHashSet();
             var declaredEntities = personHits.Where(h => affiliationIds.Contains(h.SubjectId)).Select(h => (h.WatchlistId, h.EntityId)).ToHashSet();
             var declaredKeys = person.Affiliations.Select(a => PartyText.OrganisationKey(a.OrganisationName)).ToList();
-            foreach (var hit in personHits.Where(h => h.SubjectType == SubjectTypes.Person && h.Field == ScreenedFields.EmailDomain))
+            // The domain's owners: what screening matched on the e-mail domain, and what the lists tie the domain to.
+            var owners = personHits.Where(h => h.SubjectType == SubjectTypes.Person && h.Field == ScreenedFields.EmailDomain)
+                .Select(h => (h.WatchlistId, h.EntityId, h.EntityName, How: $"screening hit (score {h.Score:0.00})"))
+                .Concat(person.EmailDomain is { } domain ? context.OwnersOf(domain).Select(o => (o.WatchlistId, o.EntityId, EntityName: o.Name, How: $"the list's {o.How}")) : [])
+                .DistinctBy(o => (o.WatchlistId, o.EntityId));
+            foreach (var owner in owners)
             {
-                var entityKey = PartyText.OrganisationKey(hit.EntityName);
-                if (declaredEntities.Contains((hit.WatchlistId, hit.EntityId)) || declaredKeys.Any(k => k.Contains(entityKey, StringComparison.Ordinal)))
+                var entityKey = PartyText.OrganisationKey(owner.EntityName);
+                if (declaredEntities.Contains((owner.WatchlistId, owner.EntityId)) || declaredKeys.Any(k => entityKey.Length > 0 && k.Contains(entityKey, StringComparison.Ordinal)))
                     continue;
-                yield return new FlagCandidate(Code, $"{person.Id}:email:{hit.WatchlistId}:{hit.EntityId}",
-                    $"{person.Name}'s e-mail domain {hit.TextScreened} belongs to the listed \"{hit.EntityName}\", not among the declared affiliations",
-                    $"The e-mail address {person.Email} is at {hit.TextScreened}, which matches {hit.EntityName} on {hit.WatchlistName}; " +
+                yield return new FlagCandidate(Code, $"{person.Id}:email:{owner.WatchlistId}:{owner.EntityId}",
+                    $"{person.Name}'s e-mail domain {person.EmailDomain} belongs to the listed \"{owner.EntityName}\", not among the declared affiliations",
+                    $"The e-mail address {person.Email} is at {person.EmailDomain}, which {owner.How} ties to {owner.EntityName} ({owner.WatchlistId}); " +
                     $"the declared affiliations are {(person.Affiliations.Count == 0 ? "none" : string.Join(", ", person.Affiliations.Select(a => $"\"{a.OrganisationName}\"")))}.",
                     new
                     {
-                        PersonId = person.Id, Person = person.Name, person.Email, EmailDomain = hit.TextScreened, HitId = hit.Id, hit.WatchlistId,
-                        ListedEntity = hit.EntityName, hit.Score, DeclaredAffiliations = person.Affiliations.Select(a => a.OrganisationName).ToList(),
+                        PersonId = person.Id, Person = person.Name, person.Email, person.EmailDomain, owner.WatchlistId, ListedEntity = owner.EntityName,
+                        MatchedBy = owner.How, DeclaredAffiliations = person.Affiliations.Select(a => a.OrganisationName).ToList(),
                     });
             }
             if (person.Role == MemberRole.VisitingResearcher && policy.MaxAffiliationGapMonths is { } maxGap
