@@ -38,7 +38,7 @@ public sealed class ReviewStoryTests(Product product) : BrowserTest(product)
         await Expect(hits.First).ToBeVisibleAsync();
         var partnerHit = hits.Filter(new() { HasText = "Northwestern Polytechnical" }).First;
         await Expect(partnerHit.Locator("mark")).Not.ToBeEmptyAsync();
-        await Expect(partnerHit.GetByText("Listed entity")).ToBeVisibleAsync();
+        await Expect(partnerHit.GetByRole(AriaRole.Heading, new() { Name = "Listed entity" })).ToBeVisibleAsync();
         await partnerHit.GetByText("Why this score").ClickAsync();
         await Expect(partnerHit.Locator("details li").First).ToBeVisibleAsync();
         await CheckPageAsync(reviewer, "reviewer-review-page");
