@@ -40,7 +40,7 @@ public abstract class BrowserTest(Product product) : IAsyncLifetime
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                lock (Problems) Problems.Add($"CSP: {message.Text}");
+                lock (Problems) Problems.Add($"CSP on {page.Url} ({message.Location}): {message.Text}");
         };
         page.Dialog += async (_, dialog) =>
         {
