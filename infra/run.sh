@@ -10,7 +10,8 @@ PG_PORT="${RS_PG_PORT:-55432}"
 API_PORT="${RS_API_PORT:-5080}"
 WORKER_PORT="${RS_WORKER_PORT:-5070}"
 WEB_PORT="${RS_WEB_PORT:-5090}"
-DATA="$ROOT/.data"
+# RS_DATA_DIR: another data folder (cluster, index, keys, logs), e.g. a throwaway one for infra/bench-web.sh.
+DATA="${RS_DATA_DIR:-$ROOT/.data}"
 PGDATA_DIR="$DATA/pg"
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net)." >&2; exit 1; }
@@ -59,6 +60,7 @@ export Screening__IndexPath="$DATA/index"
 export Api__BaseUrl="http://127.0.0.1:$API_PORT"
 # The API is also the OpenID Connect issuer; its signing keys are generated once into .data/keys (Development only).
 export Auth__Issuer="http://127.0.0.1:$API_PORT/"
+export Auth__DevelopmentKeyFolder="$DATA/keys"
 # The web app is the API's OIDC client rs-web (code + PKCE); its callback URLs follow the web port. The client is seeded
 # once: after changing RS_WEB_PORT on an existing .data, delete .data or update the client's redirect URIs.
 export Auth__WebClient__RedirectUris__0="http://127.0.0.1:$WEB_PORT/signin-oidc"

@@ -78,6 +78,23 @@ public sealed class ReviewStoryTests(Product product) : BrowserTest(product)
         // The investigator sees the outcome.
         await investigator.GotoAsync($"/Proposals/Details/{id}");
         await Expect(investigator.Locator(".status").First).ToHaveTextAsync("Approved with conditions");
+
+        // The auditor sees every step of the story in the proposal's trail, and the chain verifies.
+        var auditor = await SignInAsync("auditor", $"/Audit?proposalId={id}");
+        var trail = auditor.GetByRole(AriaRole.Table, new() { Name = "Audit events, newest first" });
+        foreach (var step in new[] { "Decision confirmed", "Decision recorded", "Hit dispositioned" })
+            await Expect(trail.GetByRole(AriaRole.Cell, new() { Name = step, Exact = true }).First).ToBeVisibleAsync();
+        var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "JSON", Exact = true }).ClickAsync());
+        using (var exported = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)))
+        {
+            var types = exported.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("eventType").GetString()).ToHashSet();
+            foreach (var step in new[] { "ProposalCreated", "ProposalSubmitted", "ProposalScreeningCompleted", "ReviewClaimed", "HitDispositioned", "DecisionRecorded", "DecisionConfirmed" })
+                Assert.Contains(step, types);
+        }
+        await CheckPageAsync(auditor, "auditor-story-trail");
+        await auditor.GotoAsync("/Audit/Verify");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Verify now" }).ClickAsync();
+        await Expect(auditor.GetByRole(AriaRole.Status)).ToContainTextAsync("Chain verified");
     }
 
     [Fact]

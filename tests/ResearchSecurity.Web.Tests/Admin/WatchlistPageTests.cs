@@ -49,6 +49,11 @@ public sealed class WatchlistPageTests(Product product) : BrowserTest(product)
             if (renames > 0) await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Likely renames" })).ToBeVisibleAsync();
             await CheckPageAsync(page, "admin-watchlist-diff");
 
+            // A proposal funded by an institution this edition adds: screened now, it has no hit on that entry yet.
+            var newlyListed = added[0];
+            var funded = await Funding.FundedProposals.CreateScreenedAsync(Product, "watchlist-test-pi", $"Newly listed funder {Guid.NewGuid():N}"[..28], newlyListed);
+            Assert.DoesNotContain(await Section1286HitsAsync(funded), h => h == newlyListed);
+
             // Activate: the re-screen's progress bar, refreshed by htmx until the job has finished.
             var polls = 0;
             page.Request += (_, request) => { if (request.Url.Contains("handler=Progress", StringComparison.Ordinal)) Interlocked.Increment(ref polls); };
@@ -67,12 +72,32 @@ public sealed class WatchlistPageTests(Product product) : BrowserTest(product)
             Assert.Equal(number, await ActiveVersionAsync(api, Section1286));
             await page.GotoAsync("/Admin/Watchlists/Details/" + Section1286);
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "In force" })).ToContainTextAsync("us-dod-section-1286-fy2025.ftm.jsonl");
+
+            // The re-screen raised the new hit, and the reviewer's queue shows the proposal with it open.
+            Assert.Contains(await Section1286HitsAsync(funded), h => h == newlyListed);
+            var reviewer = await SignInAsync("reviewer", "/Review");
+            var row = reviewer.GetByRole(AriaRole.Row).Filter(new() { HasText = "Newly listed funder" });
+            for (var next = 2; await row.CountAsync() == 0 && next <= 10; next++) await reviewer.GotoAsync($"/Review?p={next}");
+            await Expect(row).ToBeVisibleAsync();
+            Assert.True(int.Parse(await row.Locator("td:nth-child(4)").InnerTextAsync()) >= 1);
+            await reviewer.GotoAsync($"/Review/Proposal/{funded}");
+            await Expect(reviewer.Locator("article.hit").Filter(new() { HasText = newlyListed }).First).ToBeVisibleAsync();
         }
         finally
         {
             // Put the harness's edition back in force, so the other browser tests meet the lists as the fixture set them up.
             await RestoreAsync(api, Section1286, inForce);
         }
+    }
+
+    /// <summary>Names of the listed entities behind the proposal's active hits on the §1286 list, as a reviewer reads them.</summary>
+    private async Task<List<string>> Section1286HitsAsync(Guid proposalId)
+    {
+        using var reviewer = Product.DevClient("watchlist-test-reviewer", "IntegrityReviewer");
+        var review = await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/reviews/{proposalId}");
+        return review.GetProperty("hits").EnumerateArray()
+            .Where(h => h.GetProperty("watchlistId").GetString() == Section1286 && h.GetProperty("status").GetString() == "Active")
+            .Select(h => h.GetProperty("entityName").GetString()!).ToList();
     }
 
     [Fact]
