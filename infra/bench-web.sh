@@ -19,13 +19,18 @@ PASSWORD="Bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-9x"
 export RS_DATA_DIR="$TMP/data" RS_SEED_PASSWORD="$PASSWORD"
 export RS_PG_PORT="$(pg_free_port)" RS_API_PORT="$(pg_free_port)" RS_WORKER_PORT="$(pg_free_port)" RS_WEB_PORT="$(pg_free_port)"
 # The API's per-user rate limit (300 requests a minute) would answer the load with 429s; the bench measures pages.
-export Api__RateLimit__PermitLimit=100000000
+export Api__RateLimit__PermitLimit=10000000
 API="http://127.0.0.1:$RS_API_PORT"
 WEB="http://127.0.0.1:$RS_WEB_PORT"
 
 infra/run.sh >"$TMP/run.log" 2>&1 &
 RUN_PID=$!
-cleanup() { kill -INT "$RUN_PID" 2>/dev/null || true; wait "$RUN_PID" 2>/dev/null || true; rm -rf "$TMP"; }
+cleanup() {
+  local status=$?
+  kill -TERM "$RUN_PID" 2>/dev/null || true; wait "$RUN_PID" 2>/dev/null || true
+  if [[ $status -ne 0 ]]; then rm -rf /tmp/rs-bench-web-logs; cp -r "$TMP/data/logs" /tmp/rs-bench-web-logs 2>/dev/null && cp "$TMP/run.log" /tmp/rs-bench-web-logs/; echo "!! failed; logs kept in /tmp/rs-bench-web-logs" >&2; fi
+  rm -rf "$TMP"
+}
 trap cleanup EXIT INT TERM
 echo "==> starting the product (log: $TMP/run.log)" >&2
 for _ in $(seq 1 600); do
@@ -36,7 +41,7 @@ done
 grep -q "ResearchSecurity is running." "$TMP/run.log" || { echo "!! the product did not start" >&2; exit 1; }
 
 # Data: 30 submitted proposals of the seeded investigator with partners screened against the real lists.
-dev() { curl -fsS -H "X-Dev-User: $1" -H "X-Dev-Roles: $2" -H "Content-Type: application/json" "${@:3}"; }
+dev() { curl -sS --fail-with-body -H "X-Dev-User: $1" -H "X-Dev-Roles: $2" -H "Content-Type: application/json" "${@:3}"; }
 INVESTIGATOR_ID="$(dev bench-admin Administrator "$API/api/v1/users?pageSize=100" | jq -r '.items[] | select(.userName=="investigator") | .id')"
 PARTNERS=("School of Aeronautics, Northwestern Polytechnical University, Xi'an" "Beihang University, Beijing" "University of Oxford"
           "Harbin Engineering University" "ETH Zurich" "National University of Defense Technology, Changsha")
@@ -45,7 +50,7 @@ IDS=()
 for i in $(seq 1 30); do
   partner="${PARTNERS[$((i % ${#PARTNERS[@]}))]}"
   person="$(dev "$INVESTIGATOR_ID" Investigator -X POST "$API/api/v1/people" -d "{\"name\":\"Visiting Researcher $i\",\"email\":\"visitor$i@example.edu\"}" | jq -r .id)"
-  id="$(dev "$INVESTIGATOR_ID" Investigator -X POST "$API/api/v1/proposals" -d "{\"title\":\"Bench proposal $i\",\"technologyAreas\":[\"materials\"],
+  id="$(dev "$INVESTIGATOR_ID" Investigator -X POST "$API/api/v1/proposals" -d "{\"title\":\"Bench proposal $i\",
     \"partners\":[{\"name\":$(jq -Rn --arg p "$partner" '$p'),\"country\":\"CN\",\"role\":\"Partner\"}],
     \"members\":[{\"personId\":\"$person\",\"role\":\"VisitingResearcher\"}],
     \"fundingSources\":[{\"funderName\":\"Example Research Council\",\"country\":\"GB\",\"amount\":1000,\"currency\":\"GBP\"}]}" | jq -r .id)"

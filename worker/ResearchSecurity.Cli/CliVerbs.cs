@@ -13,6 +13,7 @@ public static class CliVerbs
         ["import-lists"] = ImportListsVerb.Run,
         ["verify-audit"] = AuditVerbs.Verify,
         ["bench-audit"] = AuditVerbs.Bench,
+        ["bench-risk"] = BenchRiskVerb.Run,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> verb) => Verbs.TryGetValue(name, out verb!);

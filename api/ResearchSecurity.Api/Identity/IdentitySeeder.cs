@@ -21,6 +21,7 @@ public sealed class IdentitySeeder(
         ("investigator", Roles.Investigator),
         ("investigator2", Roles.Investigator),
         ("reviewer", Roles.IntegrityReviewer),
+        ("reviewer2", Roles.IntegrityReviewer), // the second pair of eyes a high-risk decision waits for
         ("grant-officer", Roles.GrantOfficer),
         ("administrator", Roles.Administrator),
         ("auditor", Roles.Auditor),

@@ -71,6 +71,16 @@ public sealed record RiskContext(RiskPolicyDocument Policy, int PolicyVersion, D
 /// <summary>What a rule found: stored as a <see cref="RiskFlag"/> with its evidence.</summary>
 /// <param name="Key">Identifies the flag within the rule; the same finding keeps the same key across assessments.</param>
 /// <param name="CrossRecord">The evidence names other proposals (only reviewers and auditors see it).</param>
+/// <summary>
+/// Bounds on what a flag's evidence lists. A popular organisation can sit on hundreds of proposals; the reviewer needs
+/// the nearest few and the count, and an unbounded list made every assessment write (and audit) tens of kilobytes per flag.
+/// The count stays in the evidence, so a dismissal still re-opens when another record joins.
+/// </summary>
+public static class RiskEvidence
+{
+    public const int MaxOtherRecordsListed = 20;
+}
+
 public sealed record FlagCandidate(string Rule, string Key, string Title, string Explanation, object Evidence, bool CrossRecord = false);
 
 /// <summary>One red flag of the guidance. Rules are pure: facts and policy in, findings out.</summary>

@@ -48,13 +48,24 @@ public static class RiskAssessor
         return await EvaluateAsync(db, facts, context, options, ct, onlyRules);
     }
 
-    /// <summary>Replaces the stored party keys of these proposals with their current ones.</summary>
+    /// <summary>
+    /// Brings the stored party keys of these proposals in line with their current ones: only keys that changed are
+    /// deleted or added, so re-assessing unchanged proposals (a policy change, a re-screen) writes nothing here.
+    /// </summary>
     public static async Task RefreshPartyKeysAsync(ResearchSecurityDbContext db, IReadOnlyList<ProposalFacts> facts, CancellationToken ct)
     {
         var ids = facts.Select(f => f.Id).ToList();
-        await db.PartyKeys.Where(k => ids.Contains(k.ProposalId)).ExecuteDeleteAsync(ct);
-        db.PartyKeys.AddRange(facts.Where(f => f.Status != ProposalStatus.Draft).SelectMany(PartyKeys.Of));
+        var stored = await db.PartyKeys.Where(k => ids.Contains(k.ProposalId)).ToListAsync(ct);
+        var current = facts.Where(f => f.Status != ProposalStatus.Draft).SelectMany(PartyKeys.Of).ToList();
+        var wanted = current.Select(Identity).ToHashSet();
+        var kept = new HashSet<(Guid, Guid, string, string, string, string, string)>();
+        foreach (var key in stored)
+            if (!wanted.Contains(Identity(key)) || !kept.Add(Identity(key))) db.PartyKeys.Remove(key);
+        db.PartyKeys.AddRange(current.Where(k => kept.Add(Identity(k))));
         await db.SaveChangesAsync(ct);
+
+        static (Guid, Guid, string, string, string, string, string) Identity(PartyKey k) =>
+            (k.ProposalId, k.PartyId, k.PartyType, k.Kind, k.Value, k.OrganisationKey, k.OrganisationName);
     }
 
     public static async Task<AssessmentTally> EvaluateAsync(ResearchSecurityDbContext db, IReadOnlyList<ProposalFacts> facts, RiskContext context,

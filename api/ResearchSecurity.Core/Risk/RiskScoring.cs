@@ -20,7 +20,9 @@ public static class RiskScoring
     {
         var factors = hitFactors.Concat(flags.Where(f => f.Counts).Select(f =>
                 new RiskFactor("flag", f.Rule, f.Title, f.Weight, null, f.Id, f.MinimumLevel, f.Evidence)))
-            .OrderByDescending(f => f.Weight).ToList();
+            // A total order, so the same facts give the same reasons whatever order the flags were loaded in.
+            .OrderByDescending(f => f.Weight).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ThenBy(f => f.Title, StringComparer.Ordinal).ThenBy(f => f.HitId ?? f.FlagId).ToList();
         var reasons = new List<string>();
         if (factors.Count == 0) return (RiskLevel.None, 0, factors, ["No open or confirmed screening hits and no open red flags."]);
 

@@ -32,7 +32,11 @@ public sealed class SamePartySeveralResearchersRule : IRiskRule
                 new
                 {
                     Organisation = name, NormalisedName = key, Researchers = researchers, policy.WindowDays,
-                    Proposals = others.OrderBy(o => o.ApproachedAt).Select(o => new { o.ProposalId, o.OwnerId, o.ApproachedAt, Written = o.OrganisationName }).ToList(),
+                    OtherProposalCount = others.Count,
+                    // The approaches nearest in time to this one, oldest first.
+                    Proposals = others.OrderBy(o => (o.ApproachedAt - proposal.ApproachedAt).Duration()).ThenBy(o => o.ProposalId)
+                        .Take(RiskEvidence.MaxOtherRecordsListed).OrderBy(o => o.ApproachedAt)
+                        .Select(o => new { o.ProposalId, o.OwnerId, o.ApproachedAt, Written = o.OrganisationName }).ToList(),
                 },
                 CrossRecord: true);
         }

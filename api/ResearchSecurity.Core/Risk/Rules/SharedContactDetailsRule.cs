@@ -32,7 +32,9 @@ public sealed class SharedContactDetailsRule : IRiskRule
                     Detail = group.Key.Kind,
                     NormalisedValue = group.Key.Value,
                     OnThisProposal = here.Select(h => Written(proposal, h)).ToList(),
-                    OnOtherProposals = elsewhere.Select(e => new { e.ProposalId, Organisation = e.OrganisationName }).ToList(),
+                    OtherProposalCount = elsewhere.Select(e => e.ProposalId).Distinct().Count(),
+                    OnOtherProposals = elsewhere.OrderBy(e => e.ProposalId).Take(RiskEvidence.MaxOtherRecordsListed)
+                        .Select(e => new { e.ProposalId, Organisation = e.OrganisationName }).ToList(),
                 },
                 CrossRecord: elsewhere.Count > 0);
         }
