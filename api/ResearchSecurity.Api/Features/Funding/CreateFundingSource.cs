@@ -6,6 +6,9 @@ public static class CreateFundingSource
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(CreateFundingSource))
+            .WithSummary("Create a funding source")
+            .WithDescription("Adds funding to one of the caller's proposals; a change to a proposal in review reopens its review.")
+            .ProducesConflict()
             .RequireAuthorization(Policies.FundingWrite)
             .Validate<FundingSourceRequest>()
             .Idempotent();

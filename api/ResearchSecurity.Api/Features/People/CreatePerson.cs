@@ -6,6 +6,8 @@ public static class CreatePerson
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(CreatePerson))
+            .WithSummary("Create a person")
+            .WithDescription("Records a person the caller will name on proposals; they are screened against the watchlists.")
             .RequireAuthorization(Policies.PeopleWrite)
             .Validate<PersonRequest>()
             .Idempotent();

@@ -7,6 +7,8 @@ public static class CreateProposal
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(CreateProposal))
+            .WithSummary("Create a draft proposal")
+            .WithDescription("Creates a Draft owned by the caller, with partners, members and funding sources given inline. Answers 201 with the proposal and its `ETag`.")
             .RequireAuthorization(Policies.ProposalsWrite)
             .Validate<ProposalRequest>()
             .Idempotent();

@@ -1,0 +1,18 @@
+namespace ResearchSecurity.Api.Infrastructure.OpenApi;
+
+/// <summary>The endpoint checks <c>If-Match</c> against the record's ETag (see <see cref="ETags.Check"/>).</summary>
+public sealed record IfMatchMetadata(bool Required);
+
+/// <summary>The endpoint honours <c>Idempotency-Key</c> (see <see cref="IdempotencyFilter"/>).</summary>
+public sealed record IdempotencyKeyMetadata;
+
+public static class ContractMetadataExtensions
+{
+    /// <summary>Documents the If-Match header and its answers: 412 when stale, and 428 when <paramref name="required"/> and absent.</summary>
+    public static RouteHandlerBuilder ChecksIfMatch(this RouteHandlerBuilder builder, bool required) =>
+        builder.WithMetadata(new IfMatchMetadata(required));
+
+    /// <summary>Documents 409 for a change the record's current state does not allow (a <c>DomainException</c>).</summary>
+    public static RouteHandlerBuilder ProducesConflict(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status409Conflict);
+}
