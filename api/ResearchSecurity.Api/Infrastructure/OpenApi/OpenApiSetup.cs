@@ -11,6 +11,7 @@ public static class OpenApiSetup
     public static void AddResearchSecurityOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
+            o.AddSchemaTransformer<StringSchemaTransformer>();
             o.AddDocumentTransformer<ApiDocumentTransformer>();
             o.AddOperationTransformer<OperationSummaryRequiredTransformer>();
             o.AddOperationTransformer<OperationSecurityTransformer>();
