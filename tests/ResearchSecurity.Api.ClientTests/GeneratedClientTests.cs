@@ -3,6 +3,10 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using ResearchSecurity.Api.Client;
 using ResearchSecurity.Api.Client.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using ResearchSecurity.Api.Identity;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Api.Tests.Auth;
 using ResearchSecurity.Api.Tests.Infrastructure;
@@ -52,6 +56,25 @@ public sealed class GeneratedClientTests(ApiFactory api)
         // The document says 403 answers problem details; the client raises them as its typed error.
         var refused = await Assert.ThrowsAsync<ProblemDetails>(() => client.Api.V1.People.GetAsync());
         Assert.Equal(403, refused.ResponseStatusCode);
+    }
+
+    [Fact]
+    public async Task GeneratedClient_SignedInThroughTheScalarDocsClient_ListsTechnologyAreas()
+    {
+        // The docs client exists only in Development; seed it as a Development start would, into this host's own database.
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var development = new HostingEnvironment { EnvironmentName = Environments.Development };
+            await ActivatorUtilities.CreateInstance<IdentitySeeder>(scope.ServiceProvider, (IHostEnvironment)development).SeedClientsAsync(null);
+        }
+        var oidc = new OidcTestClient(api);
+        var user = await oidc.CreateUserAsync(Roles.Auditor);
+        var tokens = await oidc.SignInWithCodeAsync(user.UserName!, scope: string.Join(' ', DocsClient.Scopes),
+            clientId: DocsClient.ClientId, redirectUri: DocsClient.RedirectUri(new Uri(ApiFactory.Issuer)).ToString());
+
+        var areas = await ClientWith(tokens.GetProperty("access_token").GetString()!).Api.V1.TechnologyAreas.GetAsync();
+
+        Assert.Contains(areas!, a => a.Code == "quantum" && a.IsSensitive == true);
     }
 
     private ResearchSecurityApiClient ClientWith(string accessToken)
