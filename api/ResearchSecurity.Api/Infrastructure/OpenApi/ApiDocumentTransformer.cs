@@ -12,7 +12,11 @@ namespace ResearchSecurity.Api.Infrastructure.OpenApi;
 /// </summary>
 internal sealed class ApiDocumentTransformer(IOptions<AuthOptions> auth, IHttpContextAccessor http) : IOpenApiDocumentTransformer
 {
+    /// <summary>Users: authorization code with PKCE. What they may do is decided by their roles.</summary>
     public const string OAuth2Scheme = "oauth2";
+
+    /// <summary>Integrations: client credentials, limited to the scopes the client was granted.</summary>
+    public const string ClientCredentialsScheme = "oauth2ClientCredentials";
 
     /// <summary>Scopes a user-facing client asks for; roles in the token decide what the user may do.</summary>
     public static readonly IReadOnlyDictionary<string, string> UserScopes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -47,7 +51,7 @@ internal sealed class ApiDocumentTransformer(IOptions<AuthOptions> auth, IHttpCo
                 - Lists page with `page` and `pageSize` (1–100) and sort with `sort` (`-field` for descending).
                 - Every call is limited per caller; over the limit the answer is 429 with `Retry-After`.
                 """,
-            Contact = new OpenApiContact { Name = "ResearchSecurity maintainers (the research-security office that runs it)" },
+            Contact = new OpenApiContact { Name = "ResearchSecurity maintainers" },
             License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-ResearchSecurity-Proprietary" },
         };
         // Relative, so the document is right on whichever host (or path base) serves it.
@@ -68,8 +72,8 @@ internal sealed class ApiDocumentTransformer(IOptions<AuthOptions> auth, IHttpCo
         document.Components.SecuritySchemes[OAuth2Scheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.OAuth2,
-            Description = "The API's own OpenID Connect server (discovery at `/.well-known/openid-configuration`). Users sign in with "
-                + "authorization code and PKCE (S256 only); integrations use client credentials and get only their granted scopes.",
+            Description = "Users sign in at the API's own OpenID Connect server (discovery at `/.well-known/openid-configuration`) "
+                + "with authorization code and PKCE (S256 only). Access tokens carry the user's roles, which decide what is allowed.",
             Flows = new OpenApiOAuthFlows
             {
                 AuthorizationCode = new OpenApiOAuthFlow
@@ -79,8 +83,14 @@ internal sealed class ApiDocumentTransformer(IOptions<AuthOptions> auth, IHttpCo
                     RefreshUrl = tokenUrl,
                     Scopes = UserScopes.ToDictionary(),
                 },
-                ClientCredentials = new OpenApiOAuthFlow { TokenUrl = tokenUrl, Scopes = ClientScopes.ToDictionary() },
             },
+        };
+        document.Components.SecuritySchemes[ClientCredentialsScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.OAuth2,
+            Description = "Integrations (such as the grant-management system) authenticate as themselves with client credentials; "
+                + "their tokens carry no roles, only the scopes granted to the client.",
+            Flows = new OpenApiOAuthFlows { ClientCredentials = new OpenApiOAuthFlow { TokenUrl = tokenUrl, Scopes = ClientScopes.ToDictionary() } },
         };
         return Task.CompletedTask;
     }

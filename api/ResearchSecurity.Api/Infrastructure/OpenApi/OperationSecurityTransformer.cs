@@ -10,7 +10,7 @@ namespace ResearchSecurity.Api.Infrastructure.OpenApi;
 /// Per-operation <c>security</c> read from the endpoint's own authorization metadata (the same policies the
 /// authorization middleware evaluates): anonymous endpoints get none; others need a user token (scope <c>api</c>,
 /// roles listed in the description), and where every policy also admits a client scope, a client-credentials token
-/// with that scope is the alternative.
+/// with that scope (the second scheme) is the alternative.
 /// </summary>
 internal sealed class OperationSecurityTransformer(IAuthorizationPolicyProvider policies) : IOpenApiOperationTransformer
 {
@@ -28,10 +28,13 @@ internal sealed class OperationSecurityTransformer(IAuthorizationPolicyProvider 
             ?? throw new InvalidOperationException("No fallback authorization policy: every endpoint must say who may call it.");
         var access = Access.Of(policy, context.Description);
 
-        var scheme = new OpenApiSecuritySchemeReference(ApiDocumentTransformer.OAuth2Scheme, context.Document);
-        operation.Security = [new OpenApiSecurityRequirement { [scheme] = [AuthScopes.Api] }];
+        var users = new OpenApiSecuritySchemeReference(ApiDocumentTransformer.OAuth2Scheme, context.Document);
+        operation.Security = [new OpenApiSecurityRequirement { [users] = [AuthScopes.Api] }];
         if (access.ClientScopes.Count > 0)
-            operation.Security.Add(new OpenApiSecurityRequirement { [scheme] = [.. access.ClientScopes] });
+        {
+            var clients = new OpenApiSecuritySchemeReference(ApiDocumentTransformer.ClientCredentialsScheme, context.Document);
+            operation.Security.Add(new OpenApiSecurityRequirement { [clients] = [.. access.ClientScopes] });
+        }
 
         var who = access.Roles switch
         {
