@@ -56,6 +56,7 @@ public sealed class GeneratedClientTests(ApiFactory api)
         // The document says 403 answers problem details; the client raises them as its typed error.
         var refused = await Assert.ThrowsAsync<ProblemDetails>(() => client.Api.V1.People.GetAsync());
         Assert.Equal(403, refused.ResponseStatusCode);
+        Assert.Equal(403, refused.Status);
     }
 
     [Fact]
@@ -75,6 +76,20 @@ public sealed class GeneratedClientTests(ApiFactory api)
         var areas = await ClientWith(tokens.GetProperty("access_token").GetString()!).Api.V1.TechnologyAreas.GetAsync();
 
         Assert.Contains(areas!, a => a.Code == "quantum" && a.IsSensitive == true);
+    }
+
+    [Fact]
+    public async Task GeneratedClient_WithoutAToken_GetsTheDocumented401Problem()
+    {
+        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: api.CreateClient())
+        {
+            BaseUrl = api.Server.BaseAddress.ToString().TrimEnd('/'),
+        };
+
+        var refused = await Assert.ThrowsAsync<ProblemDetails>(() => new ResearchSecurityApiClient(adapter).Api.V1.TechnologyAreas.GetAsync());
+
+        Assert.Equal(401, refused.ResponseStatusCode);
+        Assert.Equal(401, refused.Status);
     }
 
     private ResearchSecurityApiClient ClientWith(string accessToken)
