@@ -11,7 +11,9 @@ public static class CreateFundingSource
             .ProducesConflict()
             .RequireAuthorization(Policies.FundingWrite)
             .Validate<FundingSourceRequest>()
-            .Idempotent();
+            .Idempotent()
+            .WithRequestExample(new FundingSourceRequest(new Guid("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"), null, "Horizon Europe", null, null, "BE",
+                250_000m, "EUR", null));
 
     public static async Task<Results<Created<FundingSourceResponse>, ValidationProblem>> Handle(
         FundingSourceRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

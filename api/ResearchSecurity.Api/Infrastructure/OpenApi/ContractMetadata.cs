@@ -16,3 +16,13 @@ public static class ContractMetadataExtensions
     public static RouteHandlerBuilder ProducesConflict(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status409Conflict);
 }
+
+/// <summary>A request body shown in the document as the operation's example (see <see cref="RequestExampleTransformer"/>).</summary>
+public sealed record RequestExampleMetadata(object Example);
+
+public static class RequestExampleExtensions
+{
+    /// <summary>A typed example body, so it cannot drift from the request type; serialized as the API serializes.</summary>
+    public static RouteHandlerBuilder WithRequestExample<TRequest>(this RouteHandlerBuilder builder, TRequest example) where TRequest : class =>
+        builder.WithMetadata(new RequestExampleMetadata(example));
+}

@@ -16,6 +16,7 @@ public static class OpenApiSetup
             o.AddOperationTransformer<OperationSummaryRequiredTransformer>();
             o.AddOperationTransformer<OperationSecurityTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();
+            o.AddOperationTransformer<RequestExampleTransformer>();
         });
 
     public static void MapResearchSecurityOpenApi(this WebApplication app)
