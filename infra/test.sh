@@ -29,6 +29,16 @@ pg_start "$PGDATA_DIR" "$PORT" -c fsync=off -c synchronous_commit=off -c full_pa
 export RS_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Include Error Detail=true"
 export RS_SHARED_DATA="${RS_SHARED_DATA:-$ROOT/../shared/data}"
 
+# The OpenAPI contract checks: Redocly CLI (pinned in tools/openapi-lint, installed into its ignored node_modules) lints
+# the served document in OpenApiLintTests; Kiota (pinned in .config/dotnet-tools.json) generates the client that
+# tests/ResearchSecurity.Api.ClientTests compiles and calls.
+command -v npm >/dev/null || { echo "Node.js 20.19+ (or 22.12+) with npm is required for the OpenAPI lint." >&2; exit 1; }
+echo "==> installing the pinned OpenAPI tools (npm ci in tools/openapi-lint, dotnet tool restore)" >&2
+(cd tools/openapi-lint && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+dotnet tool restore >/dev/null
+export RS_REDOCLY="$ROOT/tools/openapi-lint/node_modules/.bin/redocly"
+export RS_OPENAPI_LINT_REPORT="$TMP/openapi-lint.txt"
+
 echo "==> building" >&2
 dotnet build ResearchSecurity.sln -c Release -nologo -v q
 
@@ -37,4 +47,5 @@ set +e
 dotnet test ResearchSecurity.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
 STATUS=$?
 set -e
+if [[ -f "$RS_OPENAPI_LINT_REPORT" ]]; then echo "==> $(cat "$RS_OPENAPI_LINT_REPORT")" >&2; fi
 exit $STATUS

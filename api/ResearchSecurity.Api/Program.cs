@@ -14,11 +14,11 @@ using ResearchSecurity.Api.Features.Screening;
 using ResearchSecurity.Api.Features.Users;
 using ResearchSecurity.Api.Features.Watchlists;
 using ResearchSecurity.Api.Identity;
+using ResearchSecurity.Api.Infrastructure.OpenApi;
 using ResearchSecurity.Api.Infrastructure.Security;
 using ResearchSecurity.Core.Jobs;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Hosting;
-using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -51,7 +51,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.AddResearchSecurityIdentity(connectionString);
 builder.Services.AddAuthorization(Policies.Register);
 
-builder.Services.AddOpenApi();
+builder.Services.AddResearchSecurityOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -83,8 +83,7 @@ app.UseAntiforgery();
 
 app.MapLiveness();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapResearchSecurityOpenApi();
 // Sign-in page and OpenID Connect endpoints: the only other anonymous routes (see IdentitySetup).
 app.MapResearchSecurityIdentity();
 

@@ -13,7 +13,7 @@ namespace ResearchSecurity.Api.Identity;
 /// </summary>
 public sealed class IdentitySeeder(
     RoleManager<IdentityRole> roles, UserManager<ApplicationUser> users, IOpenIddictApplicationManager applications,
-    IOptions<AuthOptions> options, ILogger<IdentitySeeder> logger)
+    IOptions<AuthOptions> options, IHostEnvironment environment, ILogger<IdentitySeeder> logger)
 {
     /// <summary>The local run's users: sign-in name and role. Passwords: RS_SEED_PASSWORD_&lt;NAME&gt;, RS_SEED_PASSWORD, or generated.</summary>
     public static readonly IReadOnlyList<(string UserName, string Role)> DevelopmentUsers =
@@ -62,6 +62,8 @@ public sealed class IdentitySeeder(
             logger.LogInformation("Created OIDC client {ClientId}", web.ClientId);
         }
 
+        if (environment.IsDevelopment()) await SeedDocsClientAsync(new Uri(auth.Issuer));
+
         var integration = auth.IntegrationClient;
         if (await applications.FindByClientIdAsync(integration.ClientId) is null)
         {
@@ -85,6 +87,23 @@ public sealed class IdentitySeeder(
             if (output is not null && integration.ClientSecret is null)
                 await output.WriteLineAsync($"  client {integration.ClientId} (scopes: {string.Join(' ', integration.Scopes)}) secret: {secret}   <- shown once");
         }
+    }
+
+    /// <summary>Development only. Its redirect URI follows the issuer (the API port), so an existing client is brought in step.</summary>
+    private async Task SeedDocsClientAsync(Uri issuer)
+    {
+        var wanted = DocsClient.Descriptor(issuer);
+        var existing = await applications.FindByClientIdAsync(DocsClient.ClientId);
+        if (existing is null)
+        {
+            await applications.CreateAsync(wanted);
+            logger.LogInformation("Created OIDC client {ClientId}", DocsClient.ClientId);
+            return;
+        }
+        var current = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(current, existing);
+        if (current.RedirectUris.SetEquals(wanted.RedirectUris)) return;
+        await applications.UpdateAsync(existing, wanted);
     }
 
     public async Task SeedUsersAsync(TextWriter output)

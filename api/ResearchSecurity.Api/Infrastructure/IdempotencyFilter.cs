@@ -97,5 +97,6 @@ public sealed class IdempotencyFilter(ResearchSecurityDbContext db, CurrentUser 
 
 public static class IdempotencyExtensions
 {
-    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) => builder.AddEndpointFilter<IdempotencyFilter>();
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) => builder.AddEndpointFilter<IdempotencyFilter>()
+        .WithMetadata(new OpenApi.IdempotencyKeyMetadata());
 }

@@ -37,9 +37,8 @@ public static class Policies
         options.AddPolicy(PeopleRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(PeopleWrite, p => p.RequireRole(Roles.Investigator));
         // Also the grant-management integration: a client-credentials token granted the funding.read scope.
-        options.AddPolicy(FundingRead, p => p.RequireAssertion(c =>
-            c.User.IsInRole(Roles.Investigator) || c.User.IsInRole(Roles.IntegrityReviewer) || c.User.IsInRole(Roles.GrantOfficer)
-            || c.User.IsInRole(Roles.Auditor) || c.User.HasApiScope(AuthScopes.FundingRead)));
+        options.AddPolicy(FundingRead, p => p.AddRequirements(new RolesOrScopeRequirement(
+            [Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor], AuthScopes.FundingRead)));
         options.AddPolicy(FundingWrite, p => p.RequireRole(Roles.Investigator));
         options.AddPolicy(ReferenceRead, p => p.RequireAuthenticatedUser());
         options.AddPolicy(ReviewsRead, p => p.RequireRole(Roles.IntegrityReviewer, Roles.Auditor));
@@ -57,5 +56,22 @@ public static class Policies
         options.AddPolicy(RiskRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(RiskPoliciesRead, p => p.RequireRole(Roles.Administrator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(RiskPoliciesManage, p => p.RequireRole(Roles.Administrator));
+    }
+}
+
+/// <summary>
+/// One of the roles (a user's token) or the API scope (a machine client's token). A requirement type rather than an
+/// assertion so the OpenAPI document can read which roles and scope an endpoint accepts.
+/// </summary>
+public sealed class RolesOrScopeRequirement(IReadOnlyList<string> roles, string scope)
+    : AuthorizationHandler<RolesOrScopeRequirement>, IAuthorizationRequirement
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+    public string Scope { get; } = scope;
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RolesOrScopeRequirement requirement)
+    {
+        if (requirement.Roles.Any(context.User.IsInRole) || context.User.HasApiScope(requirement.Scope)) context.Succeed(requirement);
+        return Task.CompletedTask;
     }
 }

@@ -37,16 +37,16 @@ public sealed partial class OidcTestClient(WebApplicationFactory<Program> factor
         return user;
     }
 
-    /// <summary>Authorization code + PKCE for <paramref name="userName"/>; returns the token response.</summary>
+    /// <summary>Authorization code + PKCE for <paramref name="userName"/> (as the web client unless another is named); returns the token response.</summary>
     public async Task<JsonElement> SignInWithCodeAsync(string userName, string password = Password, string scope = "openid profile roles offline_access api",
-        HttpClient? browser = null)
+        HttpClient? browser = null, string clientId = WebClientId, string redirectUri = RedirectUri)
     {
         browser ??= Browser();
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
-            ["client_id"] = WebClientId, ["response_type"] = "code", ["redirect_uri"] = RedirectUri, ["scope"] = scope,
+            ["client_id"] = clientId, ["response_type"] = "code", ["redirect_uri"] = redirectUri, ["scope"] = scope,
             ["state"] = "state-123", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
         });
 
@@ -61,14 +61,14 @@ public sealed partial class OidcTestClient(WebApplicationFactory<Program> factor
         var toClient = await browser.GetAsync(afterSignIn.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, toClient.StatusCode);
         var callback = toClient.Headers.Location!;
-        Assert.StartsWith(RedirectUri, callback.ToString());
+        Assert.StartsWith(redirectUri, callback.ToString());
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("state-123", query["state"].ToString());
 
         return await TokenAsync(new()
         {
-            ["grant_type"] = "authorization_code", ["code"] = query["code"].ToString(), ["redirect_uri"] = RedirectUri,
-            ["client_id"] = WebClientId, ["code_verifier"] = verifier,
+            ["grant_type"] = "authorization_code", ["code"] = query["code"].ToString(), ["redirect_uri"] = redirectUri,
+            ["client_id"] = clientId, ["code_verifier"] = verifier,
         }, HttpStatusCode.OK);
     }
 

@@ -8,10 +8,22 @@ namespace ResearchSecurity.Api.Features.Audit;
 /// </summary>
 public static class ExportProposalAuditTrail
 {
+    private const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public sealed record AuditTrailExport(Guid ProposalId, string Title, DateTimeOffset ExportedAt, string ExportedBy, IReadOnlyList<AuditEventResponse> Events);
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/proposals/{proposalId:guid}/export", Handle).WithName(nameof(ExportProposalAuditTrail));
+        group.MapGet("/proposals/{proposalId:guid}/export", Handle).WithName(nameof(ExportProposalAuditTrail))
+            .WithSummary("Export a proposal's audit trail")
+            .WithDescription("Everything that happened to one proposal, in order, as JSON (default) or an Excel workbook (`format=xlsx`). The export is itself audited.")
+            // The handler answers a file result, which carries no type: name both media types it can send.
+            .Produces<AuditTrailExport>(StatusCodes.Status200OK, "application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Responses?["200"].Content?.Add(WorkbookContentType,
+                    new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" } });
+                return Task.CompletedTask;
+            });
 
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Handle(
         Guid proposalId, string? format, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
@@ -29,7 +41,7 @@ public static class ExportProposalAuditTrail
         title ??= "(deleted draft)";
         if (format == "xlsx")
             return TypedResults.File(AuditTrailWorkbook.Build(title, proposalId, now, user.Id, events),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"audit-trail-{proposalId}.xlsx");
+                WorkbookContentType, $"audit-trail-{proposalId}.xlsx");
 
         var export = new AuditTrailExport(proposalId, title, now, user.Id, events.AsQueryable().Select(AuditProjection.ToResponse).ToList());
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, AuditExportJson.Options);

@@ -20,6 +20,8 @@ public static class ListAuditEvents
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/events", ([AsParameters] ListAuditEventsRequest request, ResearchSecurityDbContext db, CancellationToken ct) => Handle(request, db, ct))
             .WithName(nameof(ListAuditEvents))
+            .WithSummary("List audit events")
+            .WithDescription("The audit trail, paged and filtered by proposal, subject, actor, event type and time range.")
             .Validate<ListAuditEventsRequest>();
 
     public static async Task<Ok<PagedList<AuditEventResponse>>> Handle(ListAuditEventsRequest request, ResearchSecurityDbContext db, CancellationToken ct)

@@ -3,7 +3,9 @@ namespace ResearchSecurity.Api.Features.Audit;
 /// <summary>Walks the hash chain and reports the first broken event. The check itself is audited.</summary>
 public static class VerifyAuditChain
 {
-    public static void Map(RouteGroupBuilder group) => group.MapPost("/verify", Handle).WithName(nameof(VerifyAuditChain));
+    public static void Map(RouteGroupBuilder group) => group.MapPost("/verify", Handle).WithName(nameof(VerifyAuditChain))
+            .WithSummary("Verify the audit chain")
+            .WithDescription("Recomputes the hash chain over all audit events and reports the first break, if any.");
 
     public static async Task<Ok<AuditVerification>> Handle(ResearchSecurityDbContext db, CancellationToken ct)
     {

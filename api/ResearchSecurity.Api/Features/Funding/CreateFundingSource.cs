@@ -6,9 +6,14 @@ public static class CreateFundingSource
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(CreateFundingSource))
+            .WithSummary("Create a funding source")
+            .WithDescription("Adds funding to one of the caller's proposals; a change to a proposal in review reopens its review.")
+            .ProducesConflict()
             .RequireAuthorization(Policies.FundingWrite)
             .Validate<FundingSourceRequest>()
-            .Idempotent();
+            .Idempotent()
+            .WithRequestExample(new FundingSourceRequest(new Guid("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"), null, "Horizon Europe", null, null, "BE",
+                250_000m, "EUR", null));
 
     public static async Task<Results<Created<FundingSourceResponse>, ValidationProblem>> Handle(
         FundingSourceRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

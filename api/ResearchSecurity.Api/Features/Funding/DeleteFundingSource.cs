@@ -5,7 +5,12 @@ namespace ResearchSecurity.Api.Features.Funding;
 public static class DeleteFundingSource
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeleteFundingSource)).RequireAuthorization(Policies.FundingWrite);
+        group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeleteFundingSource))
+            .WithSummary("Delete a funding source")
+            .WithDescription("Removes funding from one of the caller's proposals.")
+            .ChecksIfMatch(required: false)
+            .ProducesConflict()
+            .RequireAuthorization(Policies.FundingWrite);
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> Handle(
         Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

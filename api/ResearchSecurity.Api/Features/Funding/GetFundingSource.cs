@@ -2,7 +2,9 @@ namespace ResearchSecurity.Api.Features.Funding;
 
 public static class GetFundingSource
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetFundingSource));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetFundingSource))
+            .WithSummary("Get a funding source")
+            .WithDescription("One funding source with its `ETag`.");
 
     public static async Task<Results<Ok<FundingSourceResponse>, NotFound>> Handle(
         Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

@@ -22,6 +22,8 @@ public static class ListFundingSources
         group.MapGet("/", ([AsParameters] ListFundingSourcesRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct) =>
                 Handle(request, db, user, ct))
             .WithName(nameof(ListFundingSources))
+            .WithSummary("List funding sources")
+            .WithDescription("Funding sources visible to the caller, paged and filtered. The grant-management integration sees all of them.")
             .Validate<ListFundingSourcesRequest>();
 
     public static async Task<Ok<PagedList<FundingSourceResponse>>> Handle(

@@ -6,6 +6,10 @@ public static class UpdateFundingSource
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateFundingSource))
+            .WithSummary("Update a funding source")
+            .WithDescription("Replaces the funding source's details; a change to a proposal in review reopens its review.")
+            .ChecksIfMatch(required: true)
+            .ProducesConflict()
             .RequireAuthorization(Policies.FundingWrite)
             .Validate<FundingSourceRequest>();
 

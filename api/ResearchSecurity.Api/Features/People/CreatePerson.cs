@@ -6,9 +6,14 @@ public static class CreatePerson
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(CreatePerson))
+            .WithSummary("Create a person")
+            .WithDescription("Records a person the caller will name on proposals; they are screened against the watchlists.")
             .RequireAuthorization(Policies.PeopleWrite)
             .Validate<PersonRequest>()
-            .Idempotent();
+            .Idempotent()
+            .WithRequestExample(new PersonRequest("Li Wei", null, "li.wei@example.edu.cn", null, null, null,
+                [new AffiliationRequest(null, "Harbin Engineering University", "CN", AffiliationKind.Employment, new DateOnly(2019, 9, 1), null, true)],
+                null, null));
 
     public static async Task<Results<Created<PersonResponse>, ValidationProblem>> Handle(
         PersonRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

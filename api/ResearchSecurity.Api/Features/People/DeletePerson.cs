@@ -6,7 +6,12 @@ namespace ResearchSecurity.Api.Features.People;
 public static class DeletePerson
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeletePerson)).RequireAuthorization(Policies.PeopleWrite);
+        group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeletePerson))
+            .WithSummary("Delete a person")
+            .WithDescription("Refused with 409 while the person is named on a proposal or funding source.")
+            .ChecksIfMatch(required: false)
+            .ProducesConflict()
+            .RequireAuthorization(Policies.PeopleWrite);
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> Handle(
         Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

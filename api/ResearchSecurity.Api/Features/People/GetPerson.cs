@@ -2,7 +2,9 @@ namespace ResearchSecurity.Api.Features.People;
 
 public static class GetPerson
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetPerson));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetPerson))
+            .WithSummary("Get a person")
+            .WithDescription("The person with affiliations, talent programmes, visits and foreign-funding declarations. The `ETag` header is the version for `If-Match`.");
 
     public static async Task<Results<Ok<PersonResponse>, NotFound>> Handle(
         Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

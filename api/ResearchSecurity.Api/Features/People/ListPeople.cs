@@ -22,6 +22,8 @@ public static class ListPeople
         group.MapGet("/", ([AsParameters] ListPeopleRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct) =>
                 Handle(request, db, user, ct))
             .WithName(nameof(ListPeople))
+            .WithSummary("List people")
+            .WithDescription("People visible to the caller, paged, filtered by `q` and country, and sorted.")
             .Validate<ListPeopleRequest>();
 
     public static async Task<Ok<PagedList<PersonSummary>>> Handle(ListPeopleRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)

@@ -7,6 +7,10 @@ public static class UpdatePerson
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdatePerson))
+            .WithSummary("Update a person")
+            .WithDescription("Replaces the person's details; nested rows follow the same rules as on proposals (by `id`: edit, add, remove).")
+            .ChecksIfMatch(required: true)
+            .ProducesConflict()
             .RequireAuthorization(Policies.PeopleWrite)
             .Validate<PersonRequest>();
 

@@ -7,9 +7,17 @@ public static class CreateProposal
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(CreateProposal))
+            .WithSummary("Create a draft proposal")
+            .WithDescription("Creates a Draft owned by the caller, with partners, members and funding sources given inline. Answers 201 with the proposal and its `ETag`.")
             .RequireAuthorization(Policies.ProposalsWrite)
             .Validate<ProposalRequest>()
-            .Idempotent();
+            .Idempotent()
+            .WithRequestExample(new ProposalRequest("Quantum sensing for navigation",
+                "Joint work on cold-atom gravimeters with a partner laboratory.", ["quantum"],
+                new DateOnly(2027, 1, 1), new DateOnly(2028, 12, 31),
+                [new PartnerRequest(null, "School of Computer Science, Beihang University", "CN", null, "Beijing", null, null, PartnerRole.Partner)],
+                [new MemberRequest(new Guid("5b1c2f3e-8a4d-4c6b-9e2f-1a2b3c4d5e6f"), MemberRole.VisitingResearcher)],
+                [new ProposalFundingRequest(null, "National Natural Science Foundation of China", null, null, "CN", 1000m, "CNY", null)]));
 
     public static async Task<Results<Created<ProposalResponse>, ValidationProblem>> Handle(
         ProposalRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

@@ -5,7 +5,12 @@ namespace ResearchSecurity.Api.Features.Proposals;
 public static class DeleteProposal
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeleteProposal)).RequireAuthorization(Policies.ProposalsWrite);
+        group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeleteProposal))
+            .WithSummary("Delete a draft proposal")
+            .WithDescription("Only a Draft can be deleted; withdraw a submitted proposal instead.")
+            .ChecksIfMatch(required: false)
+            .ProducesConflict()
+            .RequireAuthorization(Policies.ProposalsWrite);
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> Handle(
         Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

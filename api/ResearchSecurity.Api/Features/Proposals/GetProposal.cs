@@ -2,7 +2,9 @@ namespace ResearchSecurity.Api.Features.Proposals;
 
 public static class GetProposal
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetProposal));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", Handle).WithName(nameof(GetProposal))
+            .WithSummary("Get a proposal")
+            .WithDescription("The proposal with its partners, members and funding. The `ETag` header is the version to send in `If-Match` when updating.");
 
     public static async Task<Results<Ok<ProposalResponse>, NotFound>> Handle(
         Guid id, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

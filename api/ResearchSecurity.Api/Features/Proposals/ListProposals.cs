@@ -24,6 +24,8 @@ public static class ListProposals
         group.MapGet("/", ([AsParameters] ListProposalsRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct) =>
                 Handle(request, db, user, ct))
             .WithName(nameof(ListProposals))
+            .WithSummary("List proposals")
+            .WithDescription("Proposals visible to the caller (investigators see their own), paged, filtered by status, owner, country, technology area and `q`, and sorted.")
             .Validate<ListProposalsRequest>();
 
     public static async Task<Ok<PagedList<ProposalSummary>>> Handle(

@@ -9,6 +9,10 @@ public static class UpdateProposal
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateProposal))
+            .WithSummary("Update a draft proposal")
+            .WithDescription("Replaces the proposal's details. Nested rows sent with an `id` are edited in place, rows without one are added, rows left out are removed; a collection left out of the body is not touched. Editing a proposal in review reopens its review.")
+            .ChecksIfMatch(required: true)
+            .ProducesConflict()
             .RequireAuthorization(Policies.ProposalsWrite)
             .Validate<ProposalRequest>();
 

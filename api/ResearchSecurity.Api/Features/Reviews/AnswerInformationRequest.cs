@@ -15,6 +15,9 @@ public static class AnswerInformationRequest
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{requestId:guid}/answer", Handle).WithName(nameof(AnswerInformationRequest))
+            .WithSummary("Answer an information request")
+            .WithDescription("The proposal's investigator answers a reviewer's question; when none remains open the review resumes.")
+            .ProducesConflict()
             .RequireAuthorization(Policies.ProposalsWrite)
             .Validate<AnswerRequest>();
 

@@ -8,7 +8,12 @@ public static class ClaimReview
     public sealed record ClaimRequest(string? AssigneeId);
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/{proposalId:guid}/claim", Handle).WithName(nameof(ClaimReview)).RequireAuthorization(Policies.ReviewsAct);
+        group.MapPost("/{proposalId:guid}/claim", Handle).WithName(nameof(ClaimReview))
+            .WithSummary("Claim a review")
+            .WithDescription("Assigns the review to the caller, or to the reviewer given as `assigneeId`. Nobody who owns or is named on the proposal may review it.")
+            .ChecksIfMatch(required: false)
+            .ProducesConflict()
+            .RequireAuthorization(Policies.ReviewsAct);
 
     public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
         Guid proposalId, ClaimRequest? body, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

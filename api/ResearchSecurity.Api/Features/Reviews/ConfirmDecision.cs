@@ -10,6 +10,9 @@ public static class ConfirmDecision
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{proposalId:guid}/decisions/{decisionId:guid}/confirm", Handle).WithName(nameof(ConfirmDecision))
+            .WithSummary("Confirm a review decision")
+            .WithDescription("A second reviewer, other than the one who decided, confirms a pending decision, which then takes effect.")
+            .ProducesConflict()
             .RequireAuthorization(Policies.ReviewsAct);
 
     public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(

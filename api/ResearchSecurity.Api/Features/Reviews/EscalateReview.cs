@@ -14,6 +14,10 @@ public static class EscalateReview
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{proposalId:guid}/escalate", Handle).WithName(nameof(EscalateReview))
+            .WithSummary("Escalate a review")
+            .WithDescription("Sends a proposal in review to the escalation level, with a reason.")
+            .ChecksIfMatch(required: false)
+            .ProducesConflict()
             .RequireAuthorization(Policies.ReviewsAct)
             .Validate<EscalateRequest>();
 

@@ -11,7 +11,9 @@ public static class GetHitExplanation
     public sealed record HitExplanationResponse(HitResponse Hit, JsonElement Explanation);
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/{proposalId:guid}/hits/{hitId:guid}", Handle).WithName(nameof(GetHitExplanation));
+        group.MapGet("/{proposalId:guid}/hits/{hitId:guid}", Handle).WithName(nameof(GetHitExplanation))
+            .WithSummary("Explain a screening hit")
+            .WithDescription("The hit and the matcher's explanation of why a name matched a watchlist entry.");
 
     public static async Task<Results<Ok<HitExplanationResponse>, NotFound>> Handle(
         Guid proposalId, Guid hitId, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)

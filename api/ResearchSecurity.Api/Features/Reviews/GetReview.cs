@@ -7,7 +7,9 @@ namespace ResearchSecurity.Api.Features.Reviews;
 /// <summary>The review page of one proposal: hits, questions, decisions and risk. Every read is audited.</summary>
 public static class GetReview
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{proposalId:guid}", Handle).WithName(nameof(GetReview));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{proposalId:guid}", Handle).WithName(nameof(GetReview))
+            .WithSummary("Get a proposal's review")
+            .WithDescription("The review of one proposal: its status, risk, hits, information requests and decisions.");
 
     public static async Task<Results<Ok<ReviewResponse>, NotFound>> Handle(
         Guid proposalId, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)

@@ -8,5 +8,7 @@ public static class ListDispositionReasons
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/disposition-reasons", (IOptions<ReviewOptions> options) => TypedResults.Ok(options.Value.FalsePositiveReasons))
-            .WithName(nameof(ListDispositionReasons));
+            .WithName(nameof(ListDispositionReasons))
+            .WithSummary("List false-positive reasons")
+            .WithDescription("The reasons a reviewer may give when disposing of a screening hit as a false positive.");
 }

@@ -6,7 +6,9 @@ namespace ResearchSecurity.Api.Features.Reviews;
 public static class ListInformationRequests
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/", Handle).WithName(nameof(ListInformationRequests));
+        group.MapGet("/", Handle).WithName(nameof(ListInformationRequests))
+            .WithSummary("List information requests")
+            .WithDescription("The questions reviewers asked about one proposal, with their answers.");
 
     public static async Task<Results<Ok<List<InformationRequestResponse>>, NotFound>> Handle(
         Guid proposalId, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)

@@ -32,6 +32,8 @@ public static class ListReviewQueue
         group.MapGet("/", ([AsParameters] ListReviewQueueRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct) =>
                 Handle(request, db, user, ct))
             .WithName(nameof(ListReviewQueue))
+            .WithSummary("List the review queue")
+            .WithDescription("Proposals awaiting or in review with their risk level and open hits, paged, filtered by minimum risk, status, assignee and age, and sorted.")
             .Validate<ListReviewQueueRequest>();
 
     public static async Task<Ok<PagedList<QueueItem>>> Handle(ListReviewQueueRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)

@@ -38,6 +38,10 @@ public static class RecordDecision
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{proposalId:guid}/decisions", Handle).WithName(nameof(RecordDecision))
+            .WithSummary("Record a review decision")
+            .WithDescription("Approves, approves with conditions or rejects. Decisions that need a second reviewer wait for their confirmation.")
+            .ChecksIfMatch(required: false)
+            .ProducesConflict()
             .RequireAuthorization(Policies.ReviewsAct)
             .Validate<DecisionRequest>();
 

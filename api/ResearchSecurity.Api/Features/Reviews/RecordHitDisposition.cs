@@ -30,6 +30,9 @@ public static class RecordHitDisposition
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{proposalId:guid}/hits/{hitId:guid}/disposition", Handle).WithName(nameof(RecordHitDisposition))
+            .WithSummary("Dispose of a screening hit")
+            .WithDescription("Records the reviewer's judgement on one hit (true match or false positive with a reason).")
+            .ProducesConflict()
             .RequireAuthorization(Policies.ReviewsAct)
             .Validate<DispositionRequest>();
 

@@ -15,6 +15,10 @@ public static class RequestInformation
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{proposalId:guid}/information-requests", Handle).WithName(nameof(RequestInformation))
+            .WithSummary("Ask the investigator for information")
+            .WithDescription("Puts the review on hold with a question for the proposal's investigator, optionally about one hit.")
+            .ChecksIfMatch(required: false)
+            .ProducesConflict()
             .RequireAuthorization(Policies.ReviewsAct)
             .Validate<InformationRequestRequest>();
 

@@ -13,6 +13,9 @@ public static class ActivateRiskPolicy
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{number:int}/activate", Handle).WithName(nameof(ActivateRiskPolicy))
+            .WithSummary("Put a risk policy in force")
+            .WithDescription("Makes the version the one proposals are scored with and queues re-scoring; answers 202 with the job.")
+            .ProducesConflict()
             .RequireAuthorization(Policies.RiskPoliciesManage);
 
     public static async Task<Results<Accepted<JobResponse>, NotFound>> Handle(int number, ResearchSecurityDbContext db, CurrentUser user,

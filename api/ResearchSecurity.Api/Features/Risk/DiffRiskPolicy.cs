@@ -18,7 +18,9 @@ public sealed record RiskPolicyDiffResponse(int Number, int? AgainstNumber, IRea
 /// </summary>
 public static class DiffRiskPolicy
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{number:int}/diff", Handle).WithName(nameof(DiffRiskPolicy));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{number:int}/diff", Handle).WithName(nameof(DiffRiskPolicy))
+            .WithSummary("Compare risk policies")
+            .WithDescription("The settings changed between a version and the one before it (or `against`).");
 
     public static async Task<Results<Ok<RiskPolicyDiffResponse>, NotFound>> Handle(int number, [FromQuery] int? against, ResearchSecurityDbContext db,
         CancellationToken ct)

@@ -27,6 +27,9 @@ public static class DismissFlag
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{proposalId:guid}/flags/{flagId:guid}/dismiss", Handle).WithName(nameof(DismissFlag))
+            .WithSummary("Dismiss a risk flag")
+            .WithDescription("A reviewer dismisses an open risk flag with a reason.")
+            .ProducesConflict()
             .Validate<DismissRequest>();
 
     public static async Task<Results<Ok<ProposalRiskResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(

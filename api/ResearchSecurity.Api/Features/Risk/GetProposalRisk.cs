@@ -15,7 +15,9 @@ namespace ResearchSecurity.Api.Features.Risk;
 /// </summary>
 public static class GetProposalRisk
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}/risk", Handle).WithName(nameof(GetProposalRisk));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}/risk", Handle).WithName(nameof(GetProposalRisk))
+            .WithSummary("Get a proposal's risk")
+            .WithDescription("The risk score and level of one proposal under the policy in force, the factors behind it and its flags.");
 
     public static async Task<Results<Ok<ProposalRiskResponse>, NotFound>> Handle(Guid id, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {

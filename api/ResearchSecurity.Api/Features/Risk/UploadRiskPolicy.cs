@@ -16,6 +16,9 @@ public static class UploadRiskPolicy
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(UploadRiskPolicy))
+            .WithSummary("Upload a risk policy")
+            .WithDescription("A new risk-policy version (weights and thresholds), not yet in force. An invalid policy is refused with 422; the same document as a stored version answers 200 with that version.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.RiskPoliciesManage)
             .Accepts<RiskPolicyDocument>("application/json");
 

@@ -22,7 +22,9 @@ public sealed record ProposalScreeningResponse(Guid ProposalId, string Status, I
 /// </summary>
 public static class GetProposalScreening
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}/screening", Handle).WithName(nameof(GetProposalScreening));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}/screening", Handle).WithName(nameof(GetProposalScreening))
+            .WithSummary("Get a proposal's screening")
+            .WithDescription("The screening runs and hits of one proposal; investigators see their own proposals'.");
 
     public static async Task<Results<Ok<ProposalScreeningResponse>, NotFound>> Handle(Guid id, ResearchSecurityDbContext db, CurrentUser user,
         CancellationToken ct)

@@ -24,6 +24,8 @@ public static class CreateUser
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(CreateUser))
+            .WithSummary("Create a user")
+            .WithDescription("Creates a local sign-in user with an initial password and roles.")
             .RequireAuthorization(Policies.UsersManage)
             .Validate<CreateUserRequest>();
 

@@ -20,6 +20,8 @@ public static class ListUsers
         group.MapGet("/", ([AsParameters] ListUsersRequest request, ApplicationIdentityDbContext db, TimeProvider clock, CancellationToken ct) =>
                 Handle(request, db, clock, ct))
             .WithName(nameof(ListUsers))
+            .WithSummary("List users")
+            .WithDescription("Sign-in users with their roles and lock state, paged and filtered by `q` and role.")
             .Validate<ListUsersRequest>();
 
     public static async Task<Ok<PagedList<UserResponse>>> Handle(ListUsersRequest request, ApplicationIdentityDbContext db, TimeProvider clock, CancellationToken ct)

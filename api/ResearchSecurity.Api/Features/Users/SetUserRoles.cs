@@ -23,6 +23,8 @@ public static class SetUserRoles
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPut("/{id}/roles", Handle).WithName(nameof(SetUserRoles))
+            .WithSummary("Set a user's roles")
+            .WithDescription("Replaces a user's roles. Granting a privileged role answers 202 and waits for a second administrator to make the same change; nobody may change their own roles.")
             .RequireAuthorization(Policies.UsersManage)
             .Validate<SetUserRolesRequest>();
 

@@ -9,5 +9,8 @@ public static class UnlockUser
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id}/unlock", (string id, UserManager<ApplicationUser> users, ApplicationIdentityDbContext identity, ResearchSecurityDbContext records,
                     CurrentUser caller, CancellationToken ct) => UserLock.SetAsync(id, locked: false, users, identity, records, caller, ct))
-            .WithName(nameof(UnlockUser)).RequireAuthorization(Policies.UsersManage);
+            .WithName(nameof(UnlockUser))
+            .WithSummary("Unlock a user")
+            .WithDescription("Lets a locked user sign in again.")
+            .RequireAuthorization(Policies.UsersManage);
 }

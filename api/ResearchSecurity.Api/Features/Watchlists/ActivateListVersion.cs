@@ -9,6 +9,9 @@ public static class ActivateListVersion
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id}/versions/{number:int}/activate", Handle).WithName(nameof(ActivateListVersion))
+            .WithSummary("Put a watchlist version in force")
+            .WithDescription("Makes the version the one screened against and queues re-screening of open records; answers 202 with the job.")
+            .ProducesConflict()
             .RequireAuthorization(Policies.WatchlistsManage);
 
     public static async Task<Results<Accepted<JobResponse>, NotFound>> Handle(string id, int number, ResearchSecurityDbContext db, CurrentUser user,

@@ -6,7 +6,9 @@ namespace ResearchSecurity.Api.Features.Watchlists;
 /// <summary>A version against the previous one (or <c>?against=n</c>): added, removed, changed entities and likely renames.</summary>
 public static class DiffListVersion
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}/versions/{number:int}/diff", Handle).WithName(nameof(DiffListVersion));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}/versions/{number:int}/diff", Handle).WithName(nameof(DiffListVersion))
+            .WithSummary("Compare watchlist versions")
+            .WithDescription("Entries added, removed and renamed between a version and the one before it (or `against`).");
 
     public static async Task<Results<Ok<VersionDiff>, NotFound>> Handle(string id, int number, [FromQuery] int? against, ResearchSecurityDbContext db,
         CancellationToken ct)

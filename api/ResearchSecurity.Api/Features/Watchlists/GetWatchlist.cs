@@ -2,7 +2,9 @@ namespace ResearchSecurity.Api.Features.Watchlists;
 
 public static class GetWatchlist
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}", Handle).WithName(nameof(GetWatchlist));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}", Handle).WithName(nameof(GetWatchlist))
+            .WithSummary("Get a watchlist")
+            .WithDescription("One watchlist and the version in force.");
 
     public static async Task<Results<Ok<WatchlistResponse>, NotFound>> Handle(string id, ResearchSecurityDbContext db, CancellationToken ct)
     {

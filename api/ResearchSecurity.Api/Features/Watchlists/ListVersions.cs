@@ -2,7 +2,9 @@ namespace ResearchSecurity.Api.Features.Watchlists;
 
 public static class ListVersions
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}/versions", Handle).WithName(nameof(ListVersions));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id}/versions", Handle).WithName(nameof(ListVersions))
+            .WithSummary("List a watchlist's versions")
+            .WithDescription("Every uploaded version of one watchlist, newest first.");
 
     public static async Task<Results<Ok<List<ListVersionResponse>>, NotFound>> Handle(string id, ResearchSecurityDbContext db, CancellationToken ct)
     {

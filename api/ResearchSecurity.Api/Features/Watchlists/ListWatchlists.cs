@@ -2,9 +2,11 @@ namespace ResearchSecurity.Api.Features.Watchlists;
 
 public static class ListWatchlists
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/", Handle).WithName(nameof(ListWatchlists));
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/", Handle).WithName(nameof(ListWatchlists))
+            .WithSummary("List watchlists")
+            .WithDescription("Registered watchlists with the version in force.");
 
-    public static async Task<IResult> Handle(ResearchSecurityDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<WatchlistResponse>>> Handle(ResearchSecurityDbContext db, CancellationToken ct)
     {
         var rows = await (from w in db.Watchlists.AsNoTracking()
                           join v in db.ListVersions.AsNoTracking() on w.ActiveVersionId equals v.Id into active

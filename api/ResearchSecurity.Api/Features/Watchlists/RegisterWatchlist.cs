@@ -39,6 +39,9 @@ public static class RegisterWatchlist
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", Handle).WithName(nameof(RegisterWatchlist))
+            .WithSummary("Register a watchlist")
+            .WithDescription("Adds a list to screen against, uploaded by hand or refreshed from a URL on a schedule.")
+            .ProducesConflict()
             .RequireAuthorization(Policies.WatchlistsManage)
             .Validate<RegisterWatchlistRequest>();
 

@@ -17,6 +17,9 @@ public static class UploadListVersion
     {
         var limit = ((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.MaxListFileBytes;
         group.MapPost("/{id}/versions", Handle).WithName(nameof(UploadListVersion))
+            .WithSummary("Upload a watchlist version")
+            .WithDescription("A new version from a file (multipart field `file`). Strict by default: any row error rejects the file with 422 and the error report; `mode=lenient` keeps the good rows. The same bytes as a stored version answer 200 with that version.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.WatchlistsManage)
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .DisableAntiforgery();
