@@ -76,3 +76,15 @@ public enum AuditEventType
     DashboardViewed = 510,
     AccessDenied = 900,
 }
+
+/// <summary>Groups of event types that the audit writer treats alike.</summary>
+public static class AuditEventKinds
+{
+    /// <summary>Reads and refusals: something was looked at or refused, nothing in the records changed.</summary>
+    public static readonly IReadOnlySet<AuditEventType> Observations = new HashSet<AuditEventType>
+    {
+        AuditEventType.ProposalViewed, AuditEventType.PersonViewed, AuditEventType.ReviewViewed, AuditEventType.HitExplanationViewed,
+        AuditEventType.RiskViewed, AuditEventType.DashboardViewed, AuditEventType.FundingReadByIntegration, AuditEventType.AuditTrailExported,
+        AuditEventType.AccessDenied,
+    };
+}

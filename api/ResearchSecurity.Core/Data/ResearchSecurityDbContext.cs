@@ -73,9 +73,16 @@ public sealed class ResearchSecurityDbContext(
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null;
+        var observationOnly = ownTransaction && pending.All(e => AuditEventKinds.Observations.Contains(e.EventType))
+            && !ChangeTracker.Entries().Any(e => e.Entity is not AuditEvent && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         var transaction = Database.CurrentTransaction ?? await Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            // A read's audit event alone is committed without waiting for the WAL flush, so the chain lock is not held
+            // through a disk write on every page view. A crash can lose at most the last fraction of a second of such
+            // events; WAL is replayed in order and any later synchronous commit flushes them first, so the chain never
+            // keeps a change while losing an earlier read, and changes themselves still commit synchronously.
+            if (observationOnly) await Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
             foreach (var evt in pending) Entry(evt).State = EntityState.Detached;
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
 

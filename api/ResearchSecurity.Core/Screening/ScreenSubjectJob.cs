@@ -93,8 +93,10 @@ public sealed class ScreenSubjectJob(ResearchSecurityDbContext db, ActiveListsPr
             RunId = run.Id, Coalesced = coalesced.Select(r => r.Id), Fields = fields, ListVersions = engine.Label,
             tally.Raised, tally.ReRaised, tally.MadeHistorical,
         }));
-        await db.SaveChangesAsync(ct);
+        // The proposals are locked before this transaction's first audited save (see SubjectLocks.LockProposalsAsync).
         var proposals = await ProposalScreening.ProposalsOfAsync(db, Owner(run).Concat(tally.Proposals), People(run).Concat(tally.People), ct);
+        await SubjectLocks.LockProposalsAsync(db, proposals, ct);
+        await db.SaveChangesAsync(ct);
         await ProposalScreening.RefreshAsync(db, proposals, risk.Value, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -15,7 +15,18 @@ public static class SubjectLocks
 
     public static Task LockSubjectsAsync(ResearchSecurityDbContext db, IEnumerable<Guid> ids, CancellationToken ct) => LockAsync(db, SubjectSpace, ids, ct);
 
-    public static Task LockProposalsAsync(ResearchSecurityDbContext db, IEnumerable<Guid> ids, CancellationToken ct) => LockAsync(db, ProposalSpace, ids, ct);
+    /// <summary>
+    /// The proposals' screening-state locks and their rows (FOR UPDATE, in id order). The row locks matter: the API
+    /// updates a proposal row and then takes the audit chain lock, so a job must hold the rows before its first
+    /// audited save, or each waits for the other (a PostgreSQL deadlock, seen as a 500 on submit).
+    /// </summary>
+    public static async Task LockProposalsAsync(ResearchSecurityDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().Order().ToList();
+        await LockAsync(db, ProposalSpace, list, ct);
+        if (list.Count > 0)
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM proposals WHERE id = ANY({list.ToArray()}) ORDER BY id FOR UPDATE", ct);
+    }
 
     private static async Task LockAsync(ResearchSecurityDbContext db, int space, IEnumerable<Guid> ids, CancellationToken ct)
     {
