@@ -33,10 +33,12 @@ public sealed class IndexModel(ApiClient api) : PageModel
 
     private async Task LoadInvestigatorAsync(CancellationToken ct)
     {
-        var recent = await api.ListProposalsAsync(pageSize: 10, sort: "-updatedAt", ct: ct);
+        var recentCall = api.ListProposalsAsync(pageSize: 10, sort: "-updatedAt", ct: ct);
+        var waitingCall = api.ListProposalsAsync(pageSize: 10, status: ProposalStatus.InfoRequested, ct: ct);
+        var recent = await recentCall;
         MyProposals = recent.Items;
         MyProposalCount = recent.TotalCount;
-        WaitingForMe = (await api.ListProposalsAsync(pageSize: 10, status: ProposalStatus.InfoRequested, ct: ct)).Items;
+        WaitingForMe = (await waitingCall).Items;
     }
 
     private async Task LoadReviewerAsync(CancellationToken ct)
