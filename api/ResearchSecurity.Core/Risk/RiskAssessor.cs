@@ -57,15 +57,19 @@ public static class RiskAssessor
         var ids = facts.Select(f => f.Id).ToList();
         var stored = await db.PartyKeys.Where(k => ids.Contains(k.ProposalId)).ToListAsync(ct);
         var current = facts.Where(f => f.Status != ProposalStatus.Draft).SelectMany(PartyKeys.Of).ToList();
-        var wanted = current.Select(Identity).ToHashSet();
-        var kept = new HashSet<(Guid, Guid, string, string, string, string, string)>();
+        var wanted = current.Select(PartyKeyIdentity.Of).ToHashSet();
+        var present = new HashSet<PartyKeyIdentity>();
         foreach (var key in stored)
-            if (!wanted.Contains(Identity(key)) || !kept.Add(Identity(key))) db.PartyKeys.Remove(key);
-        db.PartyKeys.AddRange(current.Where(k => kept.Add(Identity(k))));
+            if (!wanted.Contains(PartyKeyIdentity.Of(key)) || !present.Add(PartyKeyIdentity.Of(key))) db.PartyKeys.Remove(key); // gone, or a duplicate
+        db.PartyKeys.AddRange(current.Where(k => present.Add(PartyKeyIdentity.Of(k))));
         await db.SaveChangesAsync(ct);
+    }
 
-        static (Guid, Guid, string, string, string, string, string) Identity(PartyKey k) =>
-            (k.ProposalId, k.PartyId, k.PartyType, k.Kind, k.Value, k.OrganisationKey, k.OrganisationName);
+    /// <summary>What makes two party keys the same row (everything but the row id).</summary>
+    private readonly record struct PartyKeyIdentity(Guid ProposalId, Guid PartyId, string PartyType, string Kind, string Value, string OrganisationKey,
+        string OrganisationName)
+    {
+        public static PartyKeyIdentity Of(PartyKey k) => new(k.ProposalId, k.PartyId, k.PartyType, k.Kind, k.Value, k.OrganisationKey, k.OrganisationName);
     }
 
     public static async Task<AssessmentTally> EvaluateAsync(ResearchSecurityDbContext db, IReadOnlyList<ProposalFacts> facts, RiskContext context,
