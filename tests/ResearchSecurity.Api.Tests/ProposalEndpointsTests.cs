@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ResearchSecurity.Api.Infrastructure;
 using ResearchSecurity.Api.Tests.Infrastructure;
+using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Proposals;
 
 namespace ResearchSecurity.Api.Tests;
 
@@ -149,6 +153,32 @@ public sealed class ProposalEndpointsTests(ApiFactory api)
         var again = await _pi.PostAsync($"/api/v1/proposals/{created.Id()}/submit", null);
         var problem = await again.ShouldBe(HttpStatusCode.Conflict);
         Assert.Contains("Submitted", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_AfterTheWorkerStoredTheDraftsRisk_SucceedsWithTheETagReadBeforeAndKeepsTheRisk()
+    {
+        // The worker screens a draft's new person and stores the risk on the proposal row while the PI is on the
+        // review step; the PI changed nothing the worker touched, so the ETag read before is still current.
+        var created = await _pi.CreateProposalAsync();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
+            var stored = await db.Proposals.SingleAsync(p => p.Id == created.Id());
+            stored.SetRisk(RiskLevel.High, "stored by the worker");
+            await db.SaveChangesAsync();
+        }
+
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/proposals/{created.Id()}/submit");
+        submit.Headers.TryAddWithoutValidation("If-Match", created.ETag());
+        var submitted = await (await _pi.SendAsync(submit)).ShouldBe(HttpStatusCode.OK);
+
+        Assert.Equal("Submitted", submitted.GetProperty("status").GetString());
+        Assert.NotEqual(created.ETag(), submitted.ETag());
+        await using var check = api.Services.CreateAsyncScope();
+        var after = await check.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>().Proposals.AsNoTracking()
+            .SingleAsync(p => p.Id == created.Id());
+        Assert.Equal(RiskLevel.High, after.RiskLevel);
     }
 
     [Fact]

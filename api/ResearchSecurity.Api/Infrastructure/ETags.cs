@@ -3,14 +3,14 @@ using ResearchSecurity.Core.Common;
 namespace ResearchSecurity.Api.Infrastructure;
 
 /// <summary>
-/// Strong ETags from the row's xmin. If-Match is required for updates (428 without it) and checked twice: against
+/// Strong ETags from the record's content version (see AggregateRoot.Version). If-Match is required for updates (428 without it) and checked twice: against
 /// the loaded row (412 now) and as EF's original concurrency value (412 if someone saves in between).
 /// </summary>
 public static class ETags
 {
-    public static string For(uint version) => $"\"{version}\"";
+    public static string For(long version) => $"\"{version}\"";
 
-    public static void Set(HttpContext context, uint version) => context.Response.Headers.ETag = For(version);
+    public static void Set(HttpContext context, long version) => context.Response.Headers.ETag = For(version);
 
     /// <summary>Returns an error result, or null when the precondition holds.</summary>
     public static IResult? Check(HttpContext context, ResearchSecurity.Core.Data.ResearchSecurityDbContext db, AggregateRoot record, bool required)
@@ -26,7 +26,7 @@ public static class ETags
         }
         if (ifMatch.Trim() == "*") return null;
         var tag = ifMatch.Trim().Replace("W/", string.Empty).Trim('"');
-        if (!uint.TryParse(tag, out var expected) || expected != record.Version)
+        if (!long.TryParse(tag, out var expected) || expected != record.Version)
         {
             return TypedResults.Problem(title: "The record was changed by someone else",
                 detail: $"If-Match {ifMatch} does not match the current version {For(record.Version)}.",

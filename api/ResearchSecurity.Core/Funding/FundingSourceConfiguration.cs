@@ -18,7 +18,7 @@ internal sealed class FundingSourceConfiguration : IEntityTypeConfiguration<Fund
         b.Property(f => f.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(f => f.InKindDescription).HasMaxLength(2000);
         b.Property(f => f.OwnerId).HasMaxLength(200);
-        b.Property(f => f.Version).IsRowVersion();
+        b.Property(f => f.Version).IsConcurrencyToken();
         b.HasIndex(f => f.ProposalId);
         b.HasIndex(f => f.PersonId);
         b.HasOne<Proposals.Proposal>().WithMany().HasForeignKey(f => f.ProposalId).OnDelete(DeleteBehavior.Cascade);

@@ -15,7 +15,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Orcid).HasMaxLength(19);
         b.Property(p => p.OwnerId).HasMaxLength(200);
         b.Property(p => p.UserId).HasMaxLength(200);
-        b.Property(p => p.Version).IsRowVersion();
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.ComplexProperty(p => p.Declarations, d => d.Property(x => x.ForeignFundingDetails).HasMaxLength(2000));
         b.HasIndex(p => p.OwnerId);
         b.HasIndex(p => p.UserId);

@@ -26,9 +26,9 @@ public sealed class Proposal : AggregateRoot
     public ProposalStatus Status { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
     public string? AssignedReviewerId { get; private set; }
-    public RiskLevel RiskLevel { get; private set; }
+    [DerivedState] public RiskLevel RiskLevel { get; private set; }
     /// <summary>Why the risk level is what it is, one reason per line.</summary>
-    public string? RiskReasons { get; private set; }
+    [DerivedState] public string? RiskReasons { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
 
     public IReadOnlyList<PartnerOrganisation> Partners => _partners;

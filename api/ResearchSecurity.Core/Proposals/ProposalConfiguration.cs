@@ -12,7 +12,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(p => p.Summary).HasMaxLength(5000);
         b.Property(p => p.OwnerId).HasMaxLength(200);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(40);
-        b.Property(p => p.Version).IsRowVersion();
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.AssignedReviewerId).HasMaxLength(200);
         b.Property(p => p.RiskReasons).HasMaxLength(8000);
         b.HasIndex(p => p.OwnerId);

@@ -35,6 +35,8 @@ public abstract class BrowserTest(Product product) : IAsyncLifetime
             BaseURL = Product.WebUrl, Locale = locale, TimezoneId = "Europe/London", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        // Sign-in and page loads share two cores with the other test assemblies; the tests judge behaviour, not speed.
+        context.SetDefaultNavigationTimeout(30_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>

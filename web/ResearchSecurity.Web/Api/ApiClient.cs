@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace ResearchSecurity.Web.Api;
 
@@ -12,7 +14,7 @@ namespace ResearchSecurity.Web.Api;
 /// The one typed client of the API. Every call carries the signed-in user's access token (see
 /// <see cref="BearerTokenHandler"/>); a refusal becomes an <see cref="ApiException"/> with the API's ProblemDetails.
 /// </summary>
-public sealed partial class ApiClient(HttpClient http)
+public sealed partial class ApiClient(HttpClient http, IMemoryCache cache, IOptions<Infrastructure.WebOptions> options)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -70,8 +72,19 @@ public sealed partial class ApiClient(HttpClient http)
 
     public Task<ReviewResponse> GetReviewAsync(Guid proposalId, CancellationToken ct = default) => GetAsync<ReviewResponse>($"api/v1/reviews/{proposalId}", ct);
 
-    public Task<IReadOnlyList<string>> DispositionReasonsAsync(CancellationToken ct = default) =>
-        GetAsync<IReadOnlyList<string>>("api/v1/reviews/disposition-reasons", ct);
+    /// <summary>
+    /// The reasons a reviewer may give for a false positive: API configuration, the same for every reviewer, so the
+    /// host keeps them for <see cref="Infrastructure.WebOptions.ReferenceDataLifetime"/> instead of asking on every page.
+    /// Only pages under the reviewers' policy call this.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DispositionReasonsAsync(CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(DispositionReasonsKey, out IReadOnlyList<string>? reasons) && reasons is not null) return reasons;
+        reasons = await GetAsync<IReadOnlyList<string>>("api/v1/reviews/disposition-reasons", ct);
+        return cache.Set(DispositionReasonsKey, reasons, options.Value.ReferenceDataLifetime);
+    }
+
+    private const string DispositionReasonsKey = "api:disposition-reasons";
 
     public Task<ReviewResponse> ClaimReviewAsync(Guid proposalId, CancellationToken ct = default) =>
         SendAsync<ReviewResponse>(HttpMethod.Post, $"api/v1/reviews/{proposalId}/claim", new { }, ct);
@@ -147,6 +160,7 @@ public static class ApiClientSetup
     public static void AddApiClient(this IServiceCollection services, Uri baseAddress)
     {
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddTransient<BearerTokenHandler>();
         services.AddHttpClient<ApiClient>(c =>
             {

@@ -103,9 +103,9 @@ public sealed record ProposalScreening(Guid ProposalId, string Status, IReadOnly
 // Reviews
 public sealed record ReviewHit(
     Guid Id, string SubjectType, Guid SubjectId, string Field, string TextScreened, string WatchlistId, Guid ListVersionId,
-    string EntityId, string EntityName, string MatchedName, string Segment, double Score, HitStatus Status, string? HistoricalReason,
-    Disposition Disposition, string? DispositionReason, string? DispositionNote, string? DisposedBy, DateTimeOffset? DisposedAt,
-    DateTimeOffset RaisedAt, DateTimeOffset? ReRaisedAt, string? ReRaisedReason);
+    int? ListVersionNumber, string EntityId, string EntityName, string MatchedName, string Segment, double Score, HitStatus Status,
+    string? HistoricalReason, Disposition Disposition, string? DispositionReason, string? DispositionNote, string? DisposedBy,
+    DateTimeOffset? DisposedAt, DateTimeOffset RaisedAt, DateTimeOffset? ReRaisedAt, string? ReRaisedReason, JsonElement? Explanation);
 
 public sealed record ConditionResponse(Guid Id, string Description, string Owner, DateOnly DueDate);
 

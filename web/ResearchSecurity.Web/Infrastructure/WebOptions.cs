@@ -32,4 +32,8 @@ public sealed class WebOptions
     /// <summary>How often the screening progress panel asks for news while the worker runs.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:01:00")]
     public TimeSpan ProgressPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long reference data that changes only with the API's configuration (disposition reasons) is kept.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ReferenceDataLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

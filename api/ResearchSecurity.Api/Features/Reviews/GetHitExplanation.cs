@@ -19,12 +19,17 @@ public static class GetHitExplanation
         Guid proposalId, Guid hitId, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
         if (!await db.Proposals.VisibleTo(user, db).AnyAsync(p => p.Id == proposalId, ct)) return TypedResults.NotFound();
-        var hit = await ProposalRisk.HitsFor(db, proposalId).AsNoTracking().FirstOrDefaultAsync(h => h.Id == hitId, ct);
-        if (hit is null) return TypedResults.NotFound();
+        var found = await (from h in ProposalRisk.HitsFor(db, proposalId).AsNoTracking()
+                           join v in db.ListVersions.AsNoTracking() on h.ListVersionId equals v.Id into versions
+                           from v in versions.DefaultIfEmpty()
+                           where h.Id == hitId
+                           select new { Hit = h, Number = (int?)v.Number }).FirstOrDefaultAsync(ct);
+        if (found is null) return TypedResults.NotFound();
+        var hit = found.Hit;
 
         db.Audit(AuditEventType.HitExplanationViewed, nameof(ScreeningHit), hit.Id, proposalId);
         await db.SaveChangesAsync(ct);
-        var explanation = string.IsNullOrEmpty(hit.Explanation) ? default : JsonDocument.Parse(hit.Explanation).RootElement.Clone();
-        return TypedResults.Ok(new HitExplanationResponse(hit.ToResponse(), explanation));
+        var response = hit.ToResponse(found.Number);
+        return TypedResults.Ok(new HitExplanationResponse(response, response.Explanation ?? default));
     }
 }

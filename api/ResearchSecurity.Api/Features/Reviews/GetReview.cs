@@ -26,13 +26,16 @@ public static class GetReview
 
     public static async Task<ReviewResponse> LoadAsync(ResearchSecurityDbContext db, Proposal proposal, CancellationToken ct)
     {
-        var hits = await ProposalRisk.HitsFor(db, proposal.Id).AsNoTracking()
-            .OrderBy(h => h.Status).ThenByDescending(h => h.Score).ToListAsync(ct);
+        var hits = await (from h in ProposalRisk.HitsFor(db, proposal.Id).AsNoTracking()
+                          join v in db.ListVersions.AsNoTracking() on h.ListVersionId equals v.Id into versions
+                          from v in versions.DefaultIfEmpty()
+                          orderby h.Status, h.Score descending
+                          select new { Hit = h, Number = (int?)v.Number }).ToListAsync(ct);
         var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ProposalId == proposal.Id).OrderBy(r => r.AskedAt).ToListAsync(ct);
         var decisions = await db.ReviewDecisions.AsNoTracking().Where(d => d.ProposalId == proposal.Id).OrderBy(d => d.DecidedAt).ToListAsync(ct);
         return new ReviewResponse(proposal.Id, proposal.Title, proposal.Status, proposal.OwnerId, proposal.TechnologyAreas,
             proposal.AssignedReviewerId, proposal.RiskLevel, ReviewProjections.Reasons(proposal.RiskReasons), proposal.SubmittedAt,
-            ETags.For(proposal.Version), hits.Select(h => h.ToResponse()).ToList(), requests.Select(r => r.ToResponse()).ToList(),
+            ETags.For(proposal.Version), hits.Select(h => h.Hit.ToResponse(h.Number)).ToList(), requests.Select(r => r.ToResponse()).ToList(),
             decisions.Select(d => d.ToResponse()).ToList());
     }
 }

@@ -1,14 +1,17 @@
+using System.Text.Json;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Screening;
 
 namespace ResearchSecurity.Api.Features.Reviews;
 
+/// <summary>A hit as the reviewer sees it: the list version's number and the matcher's explanation travel with it, so
+/// the review page needs one request.</summary>
 public sealed record HitResponse(
     Guid Id, string SubjectType, Guid SubjectId, string Field, string TextScreened, string WatchlistId, Guid ListVersionId,
-    string EntityId, string EntityName, string MatchedName, string Segment, double Score, HitStatus Status, string? HistoricalReason,
+    int? ListVersionNumber, string EntityId, string EntityName, string MatchedName, string Segment, double Score, HitStatus Status, string? HistoricalReason,
     Disposition Disposition, string? DispositionReason, string? DispositionNote, string? DisposedBy, DateTimeOffset? DisposedAt,
-    DateTimeOffset RaisedAt, DateTimeOffset? ReRaisedAt, string? ReRaisedReason);
+    DateTimeOffset RaisedAt, DateTimeOffset? ReRaisedAt, string? ReRaisedReason, JsonElement? Explanation);
 
 public sealed record ConditionResponse(Guid Id, string Description, string Owner, DateOnly DueDate);
 
@@ -26,10 +29,13 @@ public sealed record ReviewResponse(
 
 public static class ReviewProjections
 {
-    public static HitResponse ToResponse(this ScreeningHit h) => new(
-        h.Id, h.SubjectType, h.SubjectId, h.Field, h.TextScreened, h.WatchlistId, h.ListVersionId, h.EntityId, h.EntityName, h.MatchedName,
+    public static HitResponse ToResponse(this ScreeningHit h, int? listVersionNumber) => new(
+        h.Id, h.SubjectType, h.SubjectId, h.Field, h.TextScreened, h.WatchlistId, h.ListVersionId, listVersionNumber, h.EntityId, h.EntityName, h.MatchedName,
         h.Segment, h.Score, h.Status, h.HistoricalReason, h.Disposition, h.DispositionReason, h.DispositionNote, h.DisposedBy, h.DisposedAt,
-        h.RaisedAt, h.ReRaisedAt, h.ReRaisedReason);
+        h.RaisedAt, h.ReRaisedAt, h.ReRaisedReason, Explanation(h.Explanation));
+
+    public static JsonElement? Explanation(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonDocument.Parse(json).RootElement.Clone();
 
     public static DecisionResponse ToResponse(this ReviewDecision d) => new(
         d.Id, d.Outcome, d.Rationale, d.RiskAtDecision, d.State, d.DecidedBy, d.DecidedAt, d.ConfirmedBy, d.ConfirmedAt,

@@ -33,7 +33,7 @@ public sealed class ProposalModel(ApiClient api) : PageModel
         public List<ConditionRow> Conditions { get; set; } = [];
     }
 
-    public sealed record HitView(ReviewHit Hit, ScreeningHit? Screening, HitExplanation Explanation);
+    public sealed record HitView(ReviewHit Hit, HitExplanation Explanation);
 
     public static readonly ProposalStatus[] Outcomes = [ProposalStatus.Approved, ProposalStatus.ApprovedWithConditions, ProposalStatus.Rejected];
     public const int ConditionRows = 3;
@@ -101,15 +101,12 @@ public sealed class ProposalModel(ApiClient api) : PageModel
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        var review = api.GetReviewAsync(id, ct);
-        var screening = api.GetScreeningAsync(id, ct);
+        // One request to the API per page: the review carries each hit's list version and explanation; the reasons
+        // are reference data the web host keeps for a while (see ApiClient.DispositionReasonsAsync).
         var reasons = api.DispositionReasonsAsync(ct);
-        Review = await review;
-        var screened = (await screening).Hits.ToDictionary(h => h.Id);
+        Review = await api.GetReviewAsync(id, ct);
         Reasons = await reasons;
-        Hits = Review.Hits.Select(h => screened.TryGetValue(h.Id, out var s)
-            ? new HitView(h, s, HitExplanation.From(s.Explanation))
-            : new HitView(h, null, HitExplanation.Empty)).ToList();
+        Hits = Review.Hits.Select(h => new HitView(h, h.Explanation is { } json ? HitExplanation.From(json) : HitExplanation.Empty)).ToList();
         while (Decision.Conditions.Count < ConditionRows) Decision.Conditions.Add(new ConditionRow());
     }
 

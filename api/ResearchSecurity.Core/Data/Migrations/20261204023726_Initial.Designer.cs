@@ -13,7 +13,7 @@ using ResearchSecurity.Core.Data;
 namespace ResearchSecurity.Core.Data.Migrations
 {
     [DbContext(typeof(ResearchSecurityDbContext))]
-    [Migration("20261203114431_Initial")]
+    [Migration("20261204023726_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -212,11 +212,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_funding_sources");
@@ -474,11 +473,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("user_id");
 
-                    b.Property<uint>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Declarations", "ResearchSecurity.Core.People.Person.Declarations#Declarations", b1 =>
                         {
@@ -768,11 +766,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_proposals");
@@ -1089,6 +1086,10 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("risk_at_decision");
 
+                    b.Property<int?>("RiskPolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk_policy_version");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1102,6 +1103,345 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .HasDatabaseName("ix_review_decisions_proposal_id");
 
                     b.ToTable("review_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.PartyKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrganisationKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("organisation_key");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("PartyType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("party_type");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_keys");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_party_keys_proposal_id");
+
+                    b.HasIndex("Kind", "Value")
+                        .HasDatabaseName("ix_party_keys_kind_value");
+
+                    b.ToTable("party_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.PostApprovalChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("ReopeningId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reopening_id");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_approval_changes");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_post_approval_changes_proposal_id");
+
+                    b.ToTable("post_approval_changes", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.ProposalRiskRecord", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<string>("DecisionLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_label");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("factors");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("ProposalId")
+                        .HasName("pk_proposal_risk_records");
+
+                    b.ToTable("proposal_risk_records", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.RiskFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CrossRecord")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cross_record");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DismissalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("dismissal_reason");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dismissed_by");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("EvidenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("evidence_hash");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("LastAssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_assessed_at");
+
+                    b.Property<string>("MinimumLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("minimum_level");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset?>("ReRaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("re_raised_at");
+
+                    b.Property<string>("ReRaisedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("re_raised_reason");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("title");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_flags");
+
+                    b.HasIndex("ProposalId", "Rule", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_flags_proposal_id_rule_key");
+
+                    b.ToTable("risk_flags", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.RiskPolicyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<string>("ActivatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activated_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("DocumentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_policy_versions");
+
+                    b.HasIndex("DocumentHash")
+                        .HasDatabaseName("ix_risk_policy_versions_document_hash");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_policy_versions_number");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_risk_policy_versions_status");
+
+                    b.ToTable("risk_policy_versions", (string)null);
                 });
 
             modelBuilder.Entity("ResearchSecurity.Core.Screening.ScreeningHit", b =>
@@ -1646,6 +1986,46 @@ namespace ResearchSecurity.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_review_decisions_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.PartyKey", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_keys_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.PostApprovalChange", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_approval_changes_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.ProposalRiskRecord", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Proposals.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("ResearchSecurity.Core.Risk.ProposalRiskRecord", "ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_risk_records_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("ResearchSecurity.Core.Risk.RiskFlag", b =>
+                {
+                    b.HasOne("ResearchSecurity.Core.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_flags_proposals_proposal_id");
                 });
 
             modelBuilder.Entity("ResearchSecurity.Core.Screening.ScreeningHit", b =>
