@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using ResearchSecurity.Web.Api;
 
 namespace ResearchSecurity.Web.Infrastructure;
@@ -11,6 +12,19 @@ public static class Forms
         if (empty is not null) yield return new SelectListItem(empty, string.Empty, selected is null);
         foreach (var value in Enum.GetValues<TEnum>())
             yield return new SelectListItem(Label(value), value.ToString(), selected is { } s && s.Equals(value));
+    }
+
+    /// <summary>
+    /// View data for a partial that renders one row of a list in a form: its fields are named
+    /// <c>{prefix}.Field</c> (e.g. <c>Decision.Conditions[2].Owner</c>), so binding and the API's errors find them, while
+    /// the partial's <c>asp-for="Field"</c> stays a plain member access. An indexed <c>asp-for="List[i].Field"</c> is
+    /// compiled anew on every render (MVC caches only simple member chains): about a millisecond per field.
+    /// </summary>
+    public static ViewDataDictionary Prefixed(ViewDataDictionary parent, string prefix)
+    {
+        var data = new ViewDataDictionary(parent);
+        data.TemplateInfo.HtmlFieldPrefix = string.IsNullOrEmpty(parent.TemplateInfo.HtmlFieldPrefix) ? prefix : $"{parent.TemplateInfo.HtmlFieldPrefix}.{prefix}";
+        return data;
     }
 
     private static string Label<TEnum>(TEnum value) where TEnum : struct, Enum => value switch
