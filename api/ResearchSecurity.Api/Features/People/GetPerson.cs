@@ -1,3 +1,5 @@
+using ResearchSecurity.Core.People;
+
 namespace ResearchSecurity.Api.Features.People;
 
 public static class GetPerson
@@ -11,6 +13,12 @@ public static class GetPerson
     {
         var response = await db.People.VisibleTo(user).Where(p => p.Id == id).ToResponse().AsSplitQuery().FirstOrDefaultAsync(ct);
         if (response is null) return TypedResults.NotFound();
+        // As for proposals: a read by anyone but the owner is an observation in the audit trail.
+        if (response.OwnerId != user.Id)
+        {
+            db.Audit(AuditEventType.PersonViewed, nameof(Person), response.Id, proposalId: null);
+            await db.SaveChangesAsync(ct);
+        }
         http.Response.Headers.ETag = response.ETag;
         return TypedResults.Ok(response);
     }

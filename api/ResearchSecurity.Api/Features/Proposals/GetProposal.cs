@@ -1,3 +1,5 @@
+using ResearchSecurity.Core.Proposals;
+
 namespace ResearchSecurity.Api.Features.Proposals;
 
 public static class GetProposal
@@ -11,6 +13,13 @@ public static class GetProposal
     {
         var response = await db.Proposals.VisibleTo(user, db).Where(p => p.Id == id).LoadAsync(db, ct);
         if (response is null) return TypedResults.NotFound();
+        // Someone other than the owner (a reviewer, an auditor) read the record: an observation in the audit trail.
+        // The owner's own reads, many per form session, are not an access to anyone else's data.
+        if (response.OwnerId != user.Id)
+        {
+            db.Audit(AuditEventType.ProposalViewed, nameof(Proposal), response.Id, response.Id);
+            await db.SaveChangesAsync(ct);
+        }
         http.Response.Headers.ETag = response.ETag;
         return TypedResults.Ok(response);
     }
