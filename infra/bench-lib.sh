@@ -54,12 +54,15 @@ for id in "${IDS[@]}"; do
 done
 REVIEW_ID="${IDS[1]}"   # partner: Northwestern Polytechnical University (hits to show)
 
+# The sign-in form's hidden fields are HTML-encoded (&amp;, &#x2B; ...).
+html_decode() { python3 -c 'import html, sys; sys.stdout.write(html.unescape(sys.stdin.read().strip()))'; }
+
 # Signs $1 in through the API's own form; leaves the cookie jar in $TMP/$1.jar.
 sign_in() {
   local jar="$TMP/$1.jar" form token return_url
   form="$(curl -fsS -L -c "$jar" -b "$jar" "$WEB/")"
   token="$(grep -o 'name="__RequestVerificationToken" value="[^"]*"' <<<"$form" | sed 's/.*value="//;s/"$//')"
-  return_url="$(grep -o 'name="returnUrl" value="[^"]*"' <<<"$form" | sed 's/.*value="//;s/"$//;s/&amp;/\&/g')"
+  return_url="$(grep -o 'name="returnUrl" value="[^"]*"' <<<"$form" | sed 's/.*value="//;s/"$//' | html_decode)"
   curl -fsS -L -c "$jar" -b "$jar" -o /dev/null "$API/account/signin" \
     --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "returnUrl=$return_url" \
     --data-urlencode "userName=$1" --data-urlencode "password=$PASSWORD"
