@@ -16,20 +16,21 @@ public sealed class RecordReadAuditTests(ApiFactory api)
     {
         var ownerId = ApiFactory.NewUser();
         var owner = api.Investigator(ownerId);
-        var person = await owner.CreatePersonAsync();
         var proposal = await owner.CreateProposalAsync();
+        var personId = proposal.GetProperty("members")[0].GetProperty("personId").GetGuid();
+        await (await owner.PostAsync($"/api/v1/proposals/{proposal.Id()}/submit", null)).ShouldBe(HttpStatusCode.OK);
         await (await owner.GetAsync($"/api/v1/proposals/{proposal.Id()}")).ShouldBe(HttpStatusCode.OK);
-        await (await owner.GetAsync($"/api/v1/people/{person.Id()}")).ShouldBe(HttpStatusCode.OK);
+        await (await owner.GetAsync($"/api/v1/people/{personId}")).ShouldBe(HttpStatusCode.OK);
 
         var reviewerId = ApiFactory.NewUser("rev");
         var reviewer = api.ClientFor(reviewerId, Roles.IntegrityReviewer);
         await (await reviewer.GetAsync($"/api/v1/proposals/{proposal.Id()}")).ShouldBe(HttpStatusCode.OK);
-        await (await reviewer.GetAsync($"/api/v1/people/{person.Id()}")).ShouldBe(HttpStatusCode.OK);
+        await (await reviewer.GetAsync($"/api/v1/people/{personId}")).ShouldBe(HttpStatusCode.OK);
 
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         var reads = await db.AuditEvents.AsNoTracking()
-            .Where(e => (e.SubjectId == proposal.Id() || e.SubjectId == person.Id())
+            .Where(e => (e.SubjectId == proposal.Id() || e.SubjectId == personId)
                 && (e.EventType == AuditEventType.ProposalViewed || e.EventType == AuditEventType.PersonViewed))
             .Select(e => new { e.EventType, e.ActorId }).ToListAsync();
         Assert.Equal(2, reads.Count);
