@@ -50,6 +50,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
 builder.AddResearchSecurityIdentity(connectionString);
 builder.Services.AddAuthorization(Policies.Register);
+builder.Services.AddAccessDeniedAudit();
 
 builder.Services.AddResearchSecurityOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
@@ -78,7 +79,9 @@ app.UseHostileInputGuard();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseApiRateLimit();
+app.UseAccessDeniedAudit();
 app.UseAuthorization();
+app.UseHangfireDashboardAudit();
 app.UseAntiforgery();
 
 app.MapLiveness();

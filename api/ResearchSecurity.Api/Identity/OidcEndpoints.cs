@@ -51,7 +51,8 @@ public static class OidcEndpoints
     }
 
     private static async Task<IResult> TokenAsync(HttpContext http, UserManager<ApplicationUser> users,
-        SignInManager<ApplicationUser> signIn, TokenPrincipalFactory principals, IOpenIddictApplicationManager applications)
+        SignInManager<ApplicationUser> signIn, TokenPrincipalFactory principals, IOpenIddictApplicationManager applications,
+        ResearchSecurityDbContext records)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -59,6 +60,11 @@ public static class OidcEndpoints
             // OpenIddict has already authenticated the client and checked the requested scopes against its permissions.
             var client = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
             var principal = principals.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(client), request.GetScopes());
+            // A machine client acts without a person behind it: every token it receives is in the trail.
+            records.Audit(AuditEventType.TokenIssued, "Client", null, null,
+                AuditChanges.Of(null, new { ClientId = request.ClientId, Scopes = request.GetScopes().Order(StringComparer.Ordinal).ToList() }),
+                "client credentials");
+            await records.SaveChangesAsync(http.RequestAborted);
             return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())

@@ -19,6 +19,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>Scopes matter only for machine clients (client credentials), which have no roles.</summary>
     public bool HasScope(string scope) => Principal.HasApiScope(scope);
 
+    /// <summary>A machine client (client credentials): the token's subject is the client itself.</summary>
+    public bool IsMachineClient => Principal.FindFirstValue("client_id") is { } client && client == IdOf(Principal);
+
     /// <summary>Reviewers and auditors read across owners; investigators only their own records.</summary>
     public bool SeesAllRecords => IsInRole(Roles.IntegrityReviewer) || IsInRole(Roles.Auditor);
 }

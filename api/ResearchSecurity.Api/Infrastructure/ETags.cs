@@ -12,6 +12,9 @@ public static class ETags
 
     public static void Set(HttpContext context, long version) => context.Response.Headers.ETag = For(version);
 
+    /// <summary>Sets the ETag a response body already carries (its <c>eTag</c> field), so header and body agree.</summary>
+    public static void Set(HttpContext context, string etag) => context.Response.Headers.ETag = etag;
+
     /// <summary>Returns an error result, or null when the precondition holds.</summary>
     public static IResult? Check(HttpContext context, ResearchSecurity.Core.Data.ResearchSecurityDbContext db, AggregateRoot record, bool required)
     {

@@ -1,3 +1,4 @@
+using ResearchSecurity.Core.Audit;
 using System.Net;
 using System.Net.Http.Json;
 using Hangfire;
@@ -69,11 +70,18 @@ public sealed class WatchlistRefreshTests(JobsFactory factory)
     }
 
     [Fact]
-    public async Task HangfireDashboard_AdministratorOnly()
+    public async Task HangfireDashboard_AdministratorOnly_EachPageViewAndEachRefusalAudited()
     {
+        var before = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EventType == AuditEventType.DashboardViewed));
         Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/hangfire")).StatusCode);
-        var investigator = factory.ClientFor(ApiFactory.NewUser(), Roles.Investigator);
+        var investigatorId = ApiFactory.NewUser();
+        var investigator = factory.ClientFor(investigatorId, Roles.Investigator);
         Assert.Equal(HttpStatusCode.Forbidden, (await investigator.GetAsync("/hangfire")).StatusCode);
+
+        var views = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EventType == AuditEventType.DashboardViewed));
+        Assert.Equal(before + 1, views);
+        var denied = await factory.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.EventType == AuditEventType.AccessDenied && e.ActorId == investigatorId));
+        Assert.Contains("/hangfire", denied.Changes);
     }
 
     [Fact]

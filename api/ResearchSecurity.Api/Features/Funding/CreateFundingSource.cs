@@ -27,7 +27,7 @@ public static class CreateFundingSource
         await db.SaveChangesAsync(ct);
 
         var response = await db.FundingSources.Where(f => f.Id == funding.Id).Select(FundingProjection.ToResponse).SingleAsync(ct);
-        http.Response.Headers.ETag = response.ETag;
+        ETags.Set(http, response.ETag);
         return TypedResults.Created($"/api/v1/funding-sources/{funding.Id}", response);
     }
 }

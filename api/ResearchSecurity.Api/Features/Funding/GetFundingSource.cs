@@ -11,7 +11,12 @@ public static class GetFundingSource
     {
         var response = await db.FundingSources.VisibleTo(user, db).Where(f => f.Id == id).Select(FundingProjection.ToResponse).FirstOrDefaultAsync(ct);
         if (response is null) return TypedResults.NotFound();
-        http.Response.Headers.ETag = response.ETag;
+        if (user.IsMachineClient)
+        {
+            db.Audit(AuditEventType.FundingReadByIntegration, nameof(Core.Funding.FundingSource), response.Id, response.ProposalId);
+            await db.SaveChangesAsync(ct);
+        }
+        ETags.Set(http, response.ETag);
         return TypedResults.Ok(response);
     }
 }

@@ -1,3 +1,4 @@
+using ResearchSecurity.Core.Funding;
 using ResearchSecurity.Core.Common;
 
 namespace ResearchSecurity.Api.Features.Funding;
@@ -6,13 +7,15 @@ public static class ListFundingSources
 {
     public sealed record ListFundingSourcesRequest(int? Page, int? PageSize, Guid? ProposalId, Guid? PersonId, string? Country, string? Q, string? Sort);
 
-    private static readonly string[] Sorts = ["funderName", "-funderName", "amount", "-amount", "createdAt", "-createdAt"];
+    private static readonly SortOrder<FundingSource> Sorts = new SortOrder<FundingSource>()
+        .By("funderName", f => f.FunderName).By("amount", f => f.Amount).By("createdAt", f => f.CreatedAt)
+        .Default("-createdAt");
 
     public sealed class Validator : AbstractValidator<ListFundingSourcesRequest>
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts.Values);
             RuleFor(x => x.Country).CountryCode();
             RuleFor(x => x.Q).MaximumLength(200);
         }
@@ -35,15 +38,15 @@ public static class ListFundingSources
         if (!string.IsNullOrEmpty(request.Country)) query = query.Where(f => f.Country == request.Country);
         if (SearchText.Normalize(request.Q) is { Length: > 0 } q)
             query = query.Where(f => f.FunderNameNormalized.Contains(q) || f.SponsorNormalized.Contains(q) || f.PayerNormalized.Contains(q));
-        query = request.Sort switch
+        query = Sorts.Apply(query, request.Sort);
+        var page = await query.ToPageAsync(request.Page, request.PageSize, FundingProjection.ToResponse, ct);
+        if (user.IsMachineClient)
         {
-            "funderName" => query.OrderBy(f => f.FunderName).ThenBy(f => f.Id),
-            "-funderName" => query.OrderByDescending(f => f.FunderName).ThenBy(f => f.Id),
-            "amount" => query.OrderBy(f => f.Amount).ThenBy(f => f.Id),
-            "-amount" => query.OrderByDescending(f => f.Amount).ThenBy(f => f.Id),
-            "createdAt" => query.OrderBy(f => f.CreatedAt).ThenBy(f => f.Id),
-            _ => query.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id),
-        };
-        return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize, FundingProjection.ToResponse, ct));
+            // The grant-management integration reads every proposal's funding: which records it took is in the trail.
+            db.Audit(AuditEventType.FundingReadByIntegration, nameof(FundingSource), null, null,
+                AuditChanges.Of(null, new { Ids = page.Items.Select(f => f.Id).ToList(), page.Page, page.TotalCount }));
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(page);
     }
 }

@@ -33,7 +33,7 @@ public static class UpdateFundingSource
         }
 
         var response = await db.FundingSources.Where(f => f.Id == id).Select(FundingProjection.ToResponse).SingleAsync(ct);
-        http.Response.Headers.ETag = response.ETag;
+        ETags.Set(http, response.ETag);
         return TypedResults.Ok(response);
     }
 }

@@ -29,7 +29,7 @@ public static class CreatePerson
         await db.SaveChangesAsync(ct);
 
         var response = await db.People.Where(p => p.Id == person.Id).ToResponse().SingleAsync(ct);
-        http.Response.Headers.ETag = response.ETag;
+        ETags.Set(http, response.ETag);
         return TypedResults.Created($"/api/v1/people/{person.Id}", response);
     }
 }

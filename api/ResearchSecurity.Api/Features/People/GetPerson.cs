@@ -19,7 +19,7 @@ public static class GetPerson
             db.Audit(AuditEventType.PersonViewed, nameof(Person), response.Id, proposalId: null);
             await db.SaveChangesAsync(ct);
         }
-        http.Response.Headers.ETag = response.ETag;
+        ETags.Set(http, response.ETag);
         return TypedResults.Ok(response);
     }
 }

@@ -1,3 +1,4 @@
+using ResearchSecurity.Core.People;
 using ResearchSecurity.Core.Common;
 
 namespace ResearchSecurity.Api.Features.People;
@@ -6,13 +7,15 @@ public static class ListPeople
 {
     public sealed record ListPeopleRequest(int? Page, int? PageSize, string? Q, string? Country, string? Sort);
 
-    private static readonly string[] Sorts = ["name", "-name", "updatedAt", "-updatedAt"];
+    private static readonly SortOrder<Person> Sorts = new SortOrder<Person>()
+        .By("name", p => p.Name).By("updatedAt", p => p.UpdatedAt)
+        .Default("name");
 
     public sealed class Validator : AbstractValidator<ListPeopleRequest>
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts.Values);
             RuleFor(x => x.Country).CountryCode();
             RuleFor(x => x.Q).MaximumLength(200);
         }
@@ -33,13 +36,7 @@ public static class ListPeople
             query = query.Where(p => p.NameNormalized.Contains(q) || p.Affiliations.Any(a => a.OrganisationNormalized.Contains(q)));
         if (!string.IsNullOrEmpty(request.Country))
             query = query.Where(p => p.Affiliations.Any(a => a.Country == request.Country));
-        query = request.Sort switch
-        {
-            "-name" => query.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
-            "updatedAt" => query.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
-            "-updatedAt" => query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id),
-            _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
-        };
+        query = Sorts.Apply(query, request.Sort);
         return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize,
             p => new PersonSummary(p.Id, p.Name, p.Email, p.Orcid, p.Affiliations.Count, p.UpdatedAt), ct));
     }

@@ -34,7 +34,7 @@ public static class UpdatePerson
         }
 
         var response = await db.People.Where(p => p.Id == id).ToResponse().AsSplitQuery().SingleAsync(ct);
-        http.Response.Headers.ETag = response.ETag;
+        ETags.Set(http, response.ETag);
         return TypedResults.Ok(response);
     }
 }

@@ -20,7 +20,7 @@ public static class GetProposal
             db.Audit(AuditEventType.ProposalViewed, nameof(Proposal), response.Id, response.Id);
             await db.SaveChangesAsync(ct);
         }
-        http.Response.Headers.ETag = response.ETag;
+        ETags.Set(http, response.ETag);
         return TypedResults.Ok(response);
     }
 }

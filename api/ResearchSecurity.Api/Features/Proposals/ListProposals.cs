@@ -8,13 +8,15 @@ public static class ListProposals
     public sealed record ListProposalsRequest(
         int? Page, int? PageSize, ProposalStatus? Status, string? OwnerId, string? Country, string? TechnologyArea, string? Q, string? Sort);
 
-    private static readonly string[] Sorts = ["title", "-title", "createdAt", "-createdAt", "updatedAt", "-updatedAt", "status", "-status"];
+    private static readonly SortOrder<Proposal> Sorts = new SortOrder<Proposal>()
+        .By("title", p => p.Title).By("createdAt", p => p.CreatedAt).By("updatedAt", p => p.UpdatedAt).By("status", p => p.Status)
+        .Default("-createdAt");
 
     public sealed class Validator : AbstractValidator<ListProposalsRequest>
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts.Values);
             RuleFor(x => x.Country).CountryCode();
             RuleFor(x => x.Q).MaximumLength(200);
         }
@@ -44,17 +46,7 @@ public static class ListProposals
                 || p.Members.Any(m => db.People.Any(person => person.Id == m.PersonId && person.NameNormalized.Contains(q))));
         }
 
-        query = request.Sort switch
-        {
-            "title" => query.OrderBy(p => p.Title).ThenBy(p => p.Id),
-            "-title" => query.OrderByDescending(p => p.Title).ThenBy(p => p.Id),
-            "createdAt" => query.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
-            "updatedAt" => query.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
-            "-updatedAt" => query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id),
-            "status" => query.OrderBy(p => p.Status).ThenBy(p => p.Id),
-            "-status" => query.OrderByDescending(p => p.Status).ThenBy(p => p.Id),
-            _ => query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
-        };
+        query = Sorts.Apply(query, request.Sort);
 
         return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize, p => new ProposalSummary(
             p.Id, p.Title, p.OwnerId, p.Status, p.TechnologyAreas, p.Partners.Count, p.Members.Count, p.CreatedAt, p.UpdatedAt), ct));

@@ -25,7 +25,7 @@ public static class ProposalTransition
         await db.SaveChangesAsync(ct);
 
         var response = await db.Proposals.Where(p => p.Id == id).LoadAsync(db, ct);
-        http.Response.Headers.ETag = response!.ETag;
+        ETags.Set(http, response!.ETag);
         return TypedResults.Ok(response);
     }
 }

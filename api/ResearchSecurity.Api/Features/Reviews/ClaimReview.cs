@@ -20,8 +20,8 @@ public static class ClaimReview
     {
         if (body?.AssigneeId is { Length: > 200 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["assigneeId"] = ["At most 200 characters."] });
-        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
+        var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (proposal is null) return refusal!;
         if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
 
         var assignee = string.IsNullOrWhiteSpace(body?.AssigneeId) ? user.Id : body.AssigneeId;

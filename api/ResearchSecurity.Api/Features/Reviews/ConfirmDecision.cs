@@ -20,8 +20,8 @@ public static class ConfirmDecision
     {
         if (body?.Comment is { Length: > 4000 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["At most 4000 characters."] });
-        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
+        var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (proposal is null) return refusal!;
         var decision = await db.ReviewDecisions.FirstOrDefaultAsync(d => d.Id == decisionId && d.ProposalId == proposalId, ct);
         if (decision is null) return TypedResults.NotFound();
 

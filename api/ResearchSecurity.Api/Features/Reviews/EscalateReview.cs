@@ -24,8 +24,8 @@ public static class EscalateReview
     public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
         Guid proposalId, EscalateRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
     {
-        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
+        var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (proposal is null) return refusal!;
         if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
 
         var before = proposal.Status;

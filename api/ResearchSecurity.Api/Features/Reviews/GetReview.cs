@@ -20,7 +20,7 @@ public static class GetReview
         var response = await LoadAsync(db, proposal, ct);
         db.Audit(AuditEventType.ReviewViewed, nameof(Proposal), proposal.Id, proposal.Id);
         await db.SaveChangesAsync(ct);
-        http.Response.Headers.ETag = response.ETag;
+        ETags.Set(http, response.ETag);
         return TypedResults.Ok(response);
     }
 

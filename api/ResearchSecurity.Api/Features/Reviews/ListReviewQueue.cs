@@ -14,7 +14,10 @@ public static class ListReviewQueue
         Guid ProposalId, string Title, ProposalStatus Status, RiskLevel RiskLevel, string? AssignedReviewerId,
         DateTimeOffset? SubmittedAt, int OpenHits);
 
-    private static readonly string[] Sorts = ["-risk", "risk", "age", "-age"];
+    // Within one risk level the oldest submission comes first.
+    private static readonly SortOrder<Proposal> Sorts = new SortOrder<Proposal>()
+        .By("risk", p => p.RiskLevel, then: p => p.SubmittedAt).By("age", p => p.SubmittedAt)
+        .Default("-risk");
     private static readonly ProposalStatus[] QueueStates =
         [ProposalStatus.Submitted, ProposalStatus.Screening, ProposalStatus.InReview, ProposalStatus.InfoRequested, ProposalStatus.Escalated];
 
@@ -22,7 +25,7 @@ public static class ListReviewQueue
     {
         public Validator()
         {
-            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts);
+            Paging.Rules(this, x => x.Page, x => x.PageSize, x => x.Sort, Sorts.Values);
             RuleFor(x => x.OlderThanDays).InclusiveBetween(0, 3650);
             RuleFor(x => x.Assignee).MaximumLength(200);
         }
@@ -53,13 +56,7 @@ public static class ListReviewQueue
             var cutoff = db.Clock.GetUtcNow().AddDays(-days);
             query = query.Where(p => p.SubmittedAt <= cutoff);
         }
-        query = request.Sort switch
-        {
-            "risk" => query.OrderBy(p => p.RiskLevel).ThenBy(p => p.SubmittedAt),
-            "age" => query.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id),
-            "-age" => query.OrderByDescending(p => p.SubmittedAt).ThenBy(p => p.Id),
-            _ => query.OrderByDescending(p => p.RiskLevel).ThenBy(p => p.SubmittedAt),
-        };
+        query = Sorts.Apply(query, request.Sort);
         return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize,
             p => new QueueItem(p.Id, p.Title, p.Status, p.RiskLevel, p.AssignedReviewerId, p.SubmittedAt,
                 // Same rule as ProposalRisk.HitsFor, written out because EF cannot translate a method call inside a projection.

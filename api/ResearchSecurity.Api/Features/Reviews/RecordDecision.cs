@@ -48,8 +48,8 @@ public static class RecordDecision
     public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
         Guid proposalId, DecisionRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
     {
-        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
+        var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (proposal is null) return refusal!;
         if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
         if (await db.ReviewDecisions.AnyAsync(d => d.ProposalId == proposalId && d.State == DecisionState.PendingConfirmation, ct))
             throw new DomainException("A decision on this proposal is waiting for a second reviewer's confirmation.");

@@ -40,8 +40,8 @@ public static class RecordHitDisposition
         Guid proposalId, Guid hitId, DispositionRequest request, ResearchSecurityDbContext db, CurrentUser user,
         IOptions<RiskOptions> risk, CancellationToken ct)
     {
-        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
+        var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (proposal is null) return refusal!;
         var hit = await ProposalRisk.HitsFor(db, proposalId).FirstOrDefaultAsync(h => h.Id == hitId, ct);
         if (hit is null) return TypedResults.NotFound();
 

@@ -25,8 +25,8 @@ public static class RequestInformation
     public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
         Guid proposalId, InformationRequestRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
     {
-        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal }) return ReviewAccess.Failure(loaded);
+        var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (proposal is null) return refusal!;
         if (ETags.Check(http, db, proposal, required: false) is ProblemHttpResult precondition) return precondition;
         if (request.HitId is { } hitId && !await ProposalRisk.HitsFor(db, proposalId).AnyAsync(h => h.Id == hitId, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hitId"] = ["No such hit on this proposal."] });

@@ -35,9 +35,8 @@ public static class DismissFlag
     public static async Task<Results<Ok<ProposalRiskResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
         Guid proposalId, Guid flagId, DismissRequest request, ResearchSecurityDbContext db, CurrentUser user, IOptions<RiskOptions> risk, CancellationToken ct)
     {
-        var loaded = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
-        if (loaded.Result is not Ok<Proposal> { Value: { } proposal })
-            return loaded.Result switch { NotFound n => n, ProblemHttpResult p => p, _ => throw new InvalidOperationException() };
+        var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
+        if (proposal is null) return refusal!;
         var flag = await db.RiskFlags.FirstOrDefaultAsync(f => f.Id == flagId && f.ProposalId == proposalId, ct);
         if (flag is null) return TypedResults.NotFound();
 
