@@ -34,13 +34,7 @@ public sealed class ReassessJob(ResearchSecurityDbContext db, IOptions<RiskOptio
         catch (Exception ex) when (JobAttempts.IsLast(context, options.Value))
         {
             log.LogError(ex, "Risk re-assessment {ProgressId} failed on its last attempt", progressId);
-            db.ChangeTracker.Clear();
-            if (await db.JobProgress.FindAsync([progressId], ct) is { } progress)
-            {
-                progress.Fail($"{ex.GetType().Name}: {ex.Message}", db.Clock.GetUtcNow());
-                db.Audit(AuditEventType.RiskReassessmentFailed, nameof(JobProgress), progress.Id, null, null, progress.Error);
-                await db.SaveChangesAsync(ct);
-            }
+            await JobAttempts.RecordFinalFailureAsync(db, progressId, ex, AuditEventType.RiskReassessmentFailed, ct);
             throw;
         }
     }

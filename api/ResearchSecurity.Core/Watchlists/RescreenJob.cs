@@ -44,13 +44,7 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
         catch (Exception ex) when (JobAttempts.IsLast(context, options.Value))
         {
             log.LogError(ex, "Re-screen {ProgressId} failed on its last attempt", progressId);
-            db.ChangeTracker.Clear();
-            if (await db.JobProgress.FindAsync([progressId], ct) is { } progress)
-            {
-                progress.Fail($"{ex.GetType().Name}: {ex.Message}", db.Clock.GetUtcNow());
-                db.Audit(AuditEventType.RescreenFailed, nameof(JobProgress), progress.Id, null, null, progress.Error);
-                await db.SaveChangesAsync(ct);
-            }
+            await JobAttempts.RecordFinalFailureAsync(db, progressId, ex, AuditEventType.RescreenFailed, ct);
             throw;
         }
     }
