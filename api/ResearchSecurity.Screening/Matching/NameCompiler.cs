@@ -7,7 +7,7 @@ namespace ResearchSecurity.Screening.Matching;
 /// <summary>
 /// Turns an entity's names into <see cref="CompiledName"/>s by rules about how list names are written:
 /// "English (中文)" carries a Chinese alias, "Name (ACRONYM)" an acronym, "Name (City)" a qualifier,
-/// "Parent - Child" and "Parent, Child" two parts that must both be present.
+/// "Parent - Child" and "Parent, Child" two parts that must both be present. A Chinese name also gets its Hangul reading.
 /// </summary>
 internal static class NameCompiler
 {
@@ -38,7 +38,7 @@ internal static class NameCompiler
             {
                 var b = brackets[bi];
                 if (TextNormalizer.HasCjk(b))
-                    foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(b)))
+                    foreach (var cjk in WithHangulReading(CjkForms(TextNormalizer.CjkOnly(b))))
                         yield return Make(b, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
                 else if (MispAcronym(b) && !(endsWithBracket && bi == brackets.Count - 1))
                     continue; // "(CAS)" in "Chinese Academy of Sciences (CAS) – Institute of ...": an acronym of a part, not of the whole
@@ -49,7 +49,7 @@ internal static class NameCompiler
             }
             if (TextNormalizer.HasCjk(main) && LatinIsLeftover(main))
             {
-                foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(main)))
+                foreach (var cjk in WithHangulReading(CjkForms(TextNormalizer.CjkOnly(main))))
                     yield return Make(main, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
                 yield break;
             }
@@ -90,6 +90,16 @@ internal static class NameCompiler
     {
         yield return cjk;
         if (cjk.StartsWith(PlaPrefix, StringComparison.Ordinal) && cjk.Length - PlaPrefix.Length >= 4) yield return cjk[PlaPrefix.Length..];
+    }
+
+    /// <summary>A Chinese name is also written in Hangul by its Sino-Korean reading (<see cref="HangulReadings"/>).</summary>
+    private static IEnumerable<string> WithHangulReading(IEnumerable<string> cjkForms)
+    {
+        foreach (var cjk in cjkForms)
+        {
+            yield return cjk;
+            if (TextNormalizer.HasHan(cjk) && HangulReadings.Read(cjk) is { } hangul) yield return hangul;
+        }
     }
 
     private static readonly HashSet<string> ReorderableTypes = ["university", "institute", "academy", "college"];

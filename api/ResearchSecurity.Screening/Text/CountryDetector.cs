@@ -34,6 +34,13 @@ public static class CountryDetector
         ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
     }.ToFrozenDictionary();
 
+    /// <summary>Country names written in Chinese characters (Simplified, as folded) or Hangul.</summary>
+    private static readonly (string Word, string Code)[] CharacterScriptNames =
+    [
+        ("中国", "cn"), ("日本", "jp"), ("韩国", "kr"), ("大韩民国", "kr"), ("俄罗斯", "ru"), ("伊朗", "ir"),
+        ("한국", "kr"), ("대한민국", "kr"), ("일본", "jp"), ("중국", "cn"), ("러시아", "ru"), ("이란", "ir"),
+    ];
+
     private static readonly FrozenSet<string> ChinaPlaces = new[]
     {
         "beijing", "shanghai", "tianjin", "chongqing", "guangzhou", "shenzhen", "wuhan", "nanjing", "hangzhou", "xian",
@@ -77,7 +84,9 @@ public static class CountryDetector
                 if (ChinaPlaces.Contains(toks[i].Text)) inf.Add("cn");
             }
             if (IsUsStateSegment(seg.Raw)) exp.Add("us");
-            if (seg.Cjk.Length > 0) inf.Add("cn");
+            foreach (var (word, code) in CharacterScriptNames)
+                if (seg.Cjk.Contains(word, StringComparison.Ordinal)) exp.Add(code);
+            if (TextNormalizer.HasHan(seg.Cjk)) inf.Add("cn");
         }
         return result;
     }

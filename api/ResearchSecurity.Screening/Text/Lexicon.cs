@@ -105,4 +105,13 @@ public static class Lexicon
         "学院", "学校", "中心", "集团", "公司", "总公司", "教育部", "国防科工局", "国家", "重点", "中国", "科学", "技术", "科技",
         "工程", "工业", "研究", "类",
     ];
+
+    /// <summary>
+    /// Korean organisation-type words written in Hangul without a Chinese counterpart above (대학교 university, 연구소
+    /// institute, 공과대학 college of engineering, 과학기술원 institute of science and technology).
+    /// </summary>
+    public static readonly IReadOnlyList<string> HangulGenericWords =
+    [
+        "대학교", "대학원", "연구소", "연구원", "공과대학", "과학기술원", "기술원", "한국", "국립",
+    ];
 }
