@@ -67,7 +67,7 @@ public static class Lexicon
         "Federal State Budgetary Institution of Science", "Federal State Budgetary Educational Institution of Higher Education",
         "Federal State Budgetary Educational Institution of Higher Professional Education",
         "Federal State Autonomous Educational Institution of Higher Education", "Federal State Budgetary Institution",
-        "Federal State Unitary Enterprise", "Federal State Institution", "Open Joint Stock Company", "Public Joint Stock Company",
+        "Federal State Unitary Enterprise", "Federal State Institution", "Federal Research Center", "Open Joint Stock Company", "Public Joint Stock Company",
         "Joint Stock Company",
     ];
 

@@ -19,10 +19,10 @@ public static class Segmenter
         {
             var end = i == cleaned.Length;
             var c = end ? ';' : cleaned[i];
-            var boundary = c is ',' or ';' or '(' or ')' or '[' or ']' or '/' or '|' or '\n' or '\uFF0C' or '\u3001' or '\uFF08' or '\uFF09';
+            var boundary = c is ',' or ';' or '(' or ')' or '[' or ']' or '/' or '|' or '\n' or '\uFF0C' or '\u3001' or '\uFF08' or '\uFF09' or '\u060C' or '\u061B';
             if (!boundary) continue;
             Add(segments, cleaned[start..i], clause, tokenizer);
-            if (c == ';') clause++;
+            if (c is ';' or '\u061B') clause++; // Arabic-script semicolon too
             start = i + 1;
         }
         return segments;

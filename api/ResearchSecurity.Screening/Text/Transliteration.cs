@@ -44,7 +44,7 @@ public static class Transliteration
     {
         language = null;
         var table = Table.Value;
-        var allCaps = word.Count(char.IsLetter) > 1 && !word.Any(char.IsLower);
+        var allCaps = word.Count(char.IsUpper) > 1 && !word.Any(char.IsLower); // Arabic script has no case
         var sb = new StringBuilder(word.Length * 2);
         foreach (var c in word)
         {

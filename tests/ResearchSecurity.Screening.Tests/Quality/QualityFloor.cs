@@ -9,4 +9,14 @@ public static class QualityFloor
     /// <summary>Per defect class on Data/affiliation-classes.jsonl.</summary>
     public const double ClassPrecision = 1.0;
     public const double ClassRecall = 1.0;
+
+    /// <summary>Per language on Data/affiliation-languages.jsonl: (precision, recall).</summary>
+    public static readonly IReadOnlyDictionary<string, (double Precision, double Recall)> Language = new Dictionary<string, (double, double)>
+    {
+        ["russian cyrillic"] = (0.0, 0.0),
+        ["russian latin"] = (0.0, 0.0),
+        ["japanese"] = (0.0, 0.0),
+        ["korean"] = (0.0, 0.0),
+        ["persian"] = (0.0, 0.0),
+    };
 }
