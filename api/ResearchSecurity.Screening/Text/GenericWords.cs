@@ -46,7 +46,7 @@ public static class GenericWords
                 if (key is null || !table.TryGetValue(key, out var entries)) continue;
                 foreach (var e in entries)
                     if ((best is null || e.Keys.Length > best.Keys.Length) && Matches(e, tokens, i, kind, keys) &&
-                        (e.Kind != Kind.StopWord || tokens[i].Script == e.Language)) best = e;
+                        (e.Kind != Kind.StopWord || IsFunctionWord(tokens, i, e))) best = e;
             }
             if (best is null) continue;
             var first = tokens[i];
@@ -61,6 +61,17 @@ public static class GenericWords
             i += english.Count - 1; // a dropped function word leaves i on the word after it, seen next round
             keys = null; // positions moved
         }
+    }
+
+    /// <summary>
+    /// A function word written in its own script ("и"), or transliterated between two words ("Nauki I Tekhnologii"),
+    /// never a single letter beside another (the "I." of "N.I. Lobachevsky" is an initial).
+    /// </summary>
+    private static bool IsFunctionWord(List<Token> tokens, int i, Entry e)
+    {
+        if (tokens[i].Script == e.Language) return true;
+        if (tokens[i].Script is not null || (tokens[i].Written ?? tokens[i].Text).Length > 1) return false;
+        return i > 0 && i + 1 < tokens.Count && tokens[i - 1].Text.Length >= 3 && tokens[i + 1].Text.Length >= 3;
     }
 
     // Key kinds: 0 Russian stem (also for Latin-written Russian), 1 Persian consonants, 2 exact capitals (abbreviations).

@@ -108,10 +108,11 @@ public static class Lexicon
 
     /// <summary>
     /// Korean organisation-type words written in Hangul without a Chinese counterpart above (대학교 university, 연구소
-    /// institute, 공과대학 college of engineering, 과학기술원 institute of science and technology).
+    /// institute, 공과대학 college of engineering, 과학기술원 institute of science and technology; 국방 national defence,
+    /// which heads Korea's own 국방부, 국방과학연구소, 국방대학교, so the reading 국방대학 of 国防大学 says nothing alone).
     /// </summary>
     public static readonly IReadOnlyList<string> HangulGenericWords =
     [
-        "대학교", "대학원", "연구소", "연구원", "공과대학", "과학기술원", "기술원", "한국", "국립",
+        "대학교", "대학원", "연구소", "연구원", "공과대학", "과학기술원", "기술원", "한국", "국립", "국방",
     ];
 }
