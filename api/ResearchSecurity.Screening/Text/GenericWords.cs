@@ -53,7 +53,7 @@ public static class GenericWords
             var written = string.Join(' ', tokens.Skip(i).Take(best.Keys.Length).Select(t => t.Written ?? t.Text));
             var english = best.English.Select((w, k) => new Token(w, k == 0 ? first.AfterOf : best.EnglishAfterOf[k])
             {
-                Written = written, Script = first.Script, Capitals = first.Capitals,
+                Written = written, Script = first.Script, Capitals = first.Capitals, Capitalised = first.Capitalised,
                 Origin = best.Kind == Kind.NameWord ? TokenOrigin.Variant : TokenOrigin.Translated,
             }).ToList();
             tokens.RemoveRange(i, best.Keys.Length);

@@ -13,6 +13,8 @@ public readonly record struct Token(string Text, bool AfterOf, bool Unknown = fa
     public string? Script { get; init; }
     /// <summary>Written in capitals ("RAS", "СО РАН"): abbreviations are read only then.</summary>
     public bool Capitals { get; init; }
+    /// <summary>Written with a capital first letter (a name or the first word of one, as opposed to a common noun).</summary>
+    public bool Capitalised { get; init; }
     public TokenOrigin Origin { get; init; }
 }
 

@@ -29,26 +29,44 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<stri
             if (Transliteration.Applies(written)) written = LatinLetters(Transliteration.ToLatin(written, out script));
             if (written.Length == 0) continue;
             var capitals = IsCapitals(written);
+            var capitalised = char.IsUpper(written[0]);
             var word = written.ToLowerInvariant();
-            if (script is not null) afterOf = Emit(tokens, word, afterOf, script, capitals);
+            if (script is not null) afterOf = Emit(tokens, word, afterOf, script, capitals, capitalised);
             else
                 foreach (var part in SplitGlued(word))
-                    afterOf = Emit(tokens, part, afterOf, null, capitals);
+                    afterOf = Emit(tokens, part, afterOf, null, capitals, capitalised);
         }
         LegalForms.Fold(tokens);
         GenericWords.Translate(tokens);
+        MarkGenitiveComplements(tokens);
         if (variants is not null) ResolveVariants(tokens, variants);
         return tokens;
     }
 
-    private bool Emit(List<Token> tokens, string word, bool afterOf, string? script, bool capitals)
+    /// <summary>
+    /// Russian puts what English joins with "of" after the organisation type, in the genitive and in lower case
+    /// ("университет путей сообщения", University of Railways): such a word starts another body, as "of" does in
+    /// "Moscow State University | of Railway Engineering". Names ("имени", "Курчатовский") and acronyms do not.
+    /// </summary>
+    private static void MarkGenitiveComplements(List<Token> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Script == "ru" && !t.AfterOf && !t.Capitalised && !t.Capitals && t.Text != "named" &&
+                tokens[i - 1].Script == "ru" && Lexicon.OrgTypeWords.Contains(tokens[i - 1].Text))
+                tokens[i] = t with { AfterOf = true };
+        }
+    }
+
+    private bool Emit(List<Token> tokens, string word, bool afterOf, string? script, bool capitals, bool capitalised)
     {
         if (word == "of") return true;
         if (Lexicon.StopWords.Contains(word) && script is null) return afterOf;
         var canonical = script is null ? Canonical(word) : word;
         tokens.Add(new Token(canonical, afterOf, vocabulary is not null && !vocabulary.Contains(canonical))
         {
-            Written = word, Script = script, Capitals = capitals,
+            Written = word, Script = script, Capitals = capitals, Capitalised = capitalised,
         });
         return false;
     }

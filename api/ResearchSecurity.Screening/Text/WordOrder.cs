@@ -15,7 +15,7 @@ public static class WordOrder
 
     public static IEnumerable<List<Token>> Alternatives(IReadOnlyList<Token> tokens)
     {
-        if (EponymFirst(tokens) is { } eponym) yield return eponym;
+        foreach (var eponym in EponymFirst(tokens)) yield return eponym;
         if (tokens.Any(t => t.Script == "fa"))
         {
             var units = Units(tokens);
@@ -26,18 +26,24 @@ public static class WordOrder
         }
     }
 
-    private static List<Token>? EponymFirst(IReadOnlyList<Token> tokens)
+    // The eponym first in the segment ("Lomonosov Moscow State University") and right before the organisation type it
+    // names ("Federal Research Center Boreskov Institute of Catalysis").
+    private static IEnumerable<List<Token>> EponymFirst(IReadOnlyList<Token> tokens)
     {
         for (var i = 1; i + 2 < tokens.Count; i++)
         {
             if (tokens[i].Text != Eponym[0] || tokens[i + 1].Text != Eponym[1]) continue;
             var j = i + 2;
             while (j < tokens.Count && (tokens[j].Text.Length == 1 || Titles.Contains(tokens[j].Text))) j++;
-            if (j >= tokens.Count) return null;
+            if (j >= tokens.Count) yield break;
             var name = tokens[j] with { AfterOf = false };
-            return [name, .. tokens.Take(i), .. tokens.Skip(j + 1)];
+            var before = tokens.Take(i).ToList();
+            var rest = tokens.Skip(j + 1).ToList();
+            yield return [name, .. before, .. rest];
+            var type = before.FindLastIndex(t => Lexicon.OrgTypeWords.Contains(t.Text));
+            if (type > 0) yield return [.. before.Take(type), name, .. before.Skip(type), .. rest];
+            yield break;
         }
-        return null;
     }
 
     // A translated generic word is a unit of its own; a run of other words (a name) one unit.
