@@ -34,12 +34,19 @@ public static class CountryDetector
         ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
     }.ToFrozenDictionary();
 
-    /// <summary>Country names written in Chinese characters (Simplified, as folded) or Hangul.</summary>
-    private static readonly (string Word, string Code)[] CharacterScriptNames =
-    [
-        ("中国", "cn"), ("日本", "jp"), ("韩国", "kr"), ("大韩民国", "kr"), ("俄罗斯", "ru"), ("伊朗", "ir"),
+    /// <summary>
+    /// Country names written in Chinese characters or Hangul, and the largest Japanese and Korean cities written in their
+    /// own script (a Japanese address says 仙台 where an English one says Japan: 東北大学 of Sendai is not 东北大学 of
+    /// Shenyang). Written as used; folded like the text (<see cref="ScriptFolding"/>).
+    /// </summary>
+    private static readonly (string Word, string Code)[] CharacterScriptNames = new (string Word, string Code)[]
+    {
+        ("中国", "cn"), ("日本", "jp"), ("韓国", "kr"), ("大韓民国", "kr"), ("ロシア", "ru"), ("イラン", "ir"),
         ("한국", "kr"), ("대한민국", "kr"), ("일본", "jp"), ("중국", "cn"), ("러시아", "ru"), ("이란", "ir"),
-    ];
+        ("東京", "jp"), ("大阪", "jp"), ("京都", "jp"), ("名古屋", "jp"), ("横浜", "jp"), ("仙台", "jp"), ("札幌", "jp"),
+        ("福岡", "jp"), ("神戸", "jp"), ("広島", "jp"), ("つくば", "jp"), ("筑波", "jp"),
+        ("서울", "kr"), ("부산", "kr"), ("대전", "kr"), ("대구", "kr"), ("인천", "kr"), ("포항", "kr"), ("수원", "kr"),
+    }.Select(p => (TextNormalizer.CjkOnly(p.Word) is { Length: > 0 } cjk ? cjk : p.Word, p.Code)).ToArray();
 
     private static readonly FrozenSet<string> ChinaPlaces = new[]
     {
@@ -85,7 +92,7 @@ public static class CountryDetector
             }
             if (IsUsStateSegment(seg.Raw)) exp.Add("us");
             foreach (var (word, code) in CharacterScriptNames)
-                if (seg.Cjk.Contains(word, StringComparison.Ordinal)) exp.Add(code);
+                if (seg.Cjk.Contains(word, StringComparison.Ordinal) || seg.Raw.Contains(word, StringComparison.Ordinal)) exp.Add(code);
             if (TextNormalizer.HasHan(seg.Cjk)) inf.Add("cn");
         }
         return result;
