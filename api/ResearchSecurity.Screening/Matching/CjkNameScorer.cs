@@ -17,7 +17,7 @@ internal sealed class CjkNameScorer(ScreeningOptions options)
         foreach (var seg in ctx.Segments)
         {
             var at = seg.Cjk.IndexOf(name.Cjk, StringComparison.Ordinal);
-            if (at < 0) continue;
+            if (at < 0 || Lexicon.CjkNameModifiers.Any(m => at >= m.Length && string.CompareOrdinal(seg.Cjk, at - m.Length, m, 0, m.Length) == 0)) continue;
             var folded = seg.Raw.Any(c => TextNormalizer.IsCjk(c) && ScriptFolding.Fold(c) != c);
             var features = new List<FeatureContribution>
             {

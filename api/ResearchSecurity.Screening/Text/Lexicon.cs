@@ -107,6 +107,12 @@ public static class Lexicon
     ];
 
     /// <summary>
+    /// "National" before a Chinese-script name, the counterpart of <see cref="NameModifiers"/>: 國立清華大學 (Hsinchu) is
+    /// not 清华大学, nor is 국립청화대학.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CjkNameModifiers = ["国立", "국립"];
+
+    /// <summary>
     /// Korean organisation-type words written in Hangul without a Chinese counterpart above (대학교 university, 연구소
     /// institute, 공과대학 college of engineering, 과학기술원 institute of science and technology; 국방 national defence,
     /// which heads Korea's own 국방부, 국방과학연구소, 국방대학교, so the reading 국방대학 of 国防大学 says nothing alone).
