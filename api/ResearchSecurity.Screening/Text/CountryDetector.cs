@@ -31,6 +31,8 @@ public static class CountryDetector
         ["bulgaria"] = "bg", ["serbia"] = "rs", ["croatia"] = "hr", ["slovenia"] = "si", ["slovakia"] = "sk",
         ["estonia"] = "ee", ["latvia"] = "lv", ["lithuania"] = "lt", ["cuba"] = "cu", ["venezuela"] = "ve",
         ["qatar"] = "qa", ["united arab emirate"] = "ae", ["uae"] = "ae", ["oman"] = "om", ["kuwait"] = "kw",
+        ["armenia"] = "am", ["azerbaijan"] = "az", ["uzbekistan"] = "uz", ["kyrgyzstan"] = "kg", ["tajikistan"] = "tj",
+        ["moldova"] = "md", ["afghanistan"] = "af",
         ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
     }.ToFrozenDictionary();
 
@@ -59,6 +61,21 @@ public static class CountryDetector
         "guangdong", "guangxi", "sichuan", "yunnan", "guizhou", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi",
         "shandong", "liaoning", "jilin", "heilongjiang", "gansu", "qinghai", "xinjiang", "ningxia", "hainan",
     }.ToFrozenSet();
+
+    /// <summary>
+    /// Large Russian and Iranian cities and the Russian science towns of listed institutes, weak evidence like
+    /// <see cref="ChinaPlaces"/> (as the lists and BGN/PCGN spell them; Cyrillic and Persian are transliterated first).
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> OtherPlaces = new Dictionary<string, string>
+    {
+        ["moscow"] = "ru", ["moskva"] = "ru", ["petersburg"] = "ru", ["peterburg"] = "ru", ["novosibirsk"] = "ru",
+        ["yekaterinburg"] = "ru", ["ekaterinburg"] = "ru", ["tomsk"] = "ru", ["krasnoyarsk"] = "ru", ["vladivostok"] = "ru",
+        ["irkutsk"] = "ru", ["chelyabinsk"] = "ru", ["samara"] = "ru", ["omsk"] = "ru", ["voronezh"] = "ru",
+        ["volgograd"] = "ru", ["khabarovsk"] = "ru", ["dubna"] = "ru", ["chernogolovka"] = "ru", ["dolgoprudny"] = "ru",
+        ["dolgoprudnyy"] = "ru", ["troitsk"] = "ru", ["zelenograd"] = "ru", ["pushchino"] = "ru", ["obninsk"] = "ru",
+        ["sarov"] = "ru", ["tehran"] = "ir", ["isfahan"] = "ir", ["esfahan"] = "ir", ["shiraz"] = "ir", ["tabriz"] = "ir",
+        ["mashhad"] = "ir", ["qazvin"] = "ir", ["noshahr"] = "ir",
+    }.ToFrozenDictionary();
 
     private static readonly FrozenSet<string> UsStates = new[]
     {
@@ -91,6 +108,7 @@ public static class CountryDetector
                     if (Names.TryGetValue(key, out var code)) { exp.Add(code); i += n - 1; break; }
                 }
                 if (ChinaPlaces.Contains(toks[i].Text)) inf.Add("cn");
+                else if (OtherPlaces.TryGetValue(toks[i].Text, out var place)) inf.Add(place);
             }
             if (IsUsStateSegment(seg.Raw)) exp.Add("us");
             foreach (var (word, code) in CharacterScriptNames)

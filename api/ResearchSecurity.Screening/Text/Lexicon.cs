@@ -27,6 +27,8 @@ public static class Lexicon
     {
         ["centre"] = "center", ["defence"] = "defense", ["organisation"] = "organization", ["programme"] = "program",
         ["chinese"] = "china", ["russian"] = "russia", ["iranian"] = "iran", ["korean"] = "korea",
+        ["ukrainian"] = "ukraine", ["belarusian"] = "belarus", ["bulgarian"] = "bulgaria", ["polish"] = "poland",
+        ["latvian"] = "latvia", ["lithuanian"] = "lithuania", ["estonian"] = "estonia", ["armenian"] = "armenia",
         ["armoured"] = "armored", ["labour"] = "labor", ["aeronautical"] = "aeronautic", ["astronautical"] = "astronautic",
         ["peoples"] = "people", ["naval"] = "navy",
     }.ToFrozenDictionary();
