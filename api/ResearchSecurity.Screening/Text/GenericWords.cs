@@ -48,7 +48,7 @@ public static class GenericWords
                     if ((best is null || e.Keys.Length > best.Keys.Length) && Matches(e, tokens, i, kind, keys) &&
                         (e.Kind != Kind.StopWord || IsFunctionWord(tokens, i, e))) best = e;
             }
-            if (best is null) continue;
+            if (best is null || SameWords(best, tokens, i)) continue; // English "biology" keys like биология: nothing to translate
             var first = tokens[i];
             var written = string.Join(' ', tokens.Skip(i).Take(best.Keys.Length).Select(t => t.Written ?? t.Text));
             var english = best.English.Select((w, k) => new Token(w, k == 0 ? first.AfterOf : best.EnglishAfterOf[k])
@@ -61,6 +61,14 @@ public static class GenericWords
             i += english.Count - 1; // a dropped function word leaves i on the word after it, seen next round
             keys = null; // positions moved
         }
+    }
+
+    private static bool SameWords(Entry e, List<Token> tokens, int i)
+    {
+        if (e.English.Length != e.Keys.Length) return false;
+        for (var k = 0; k < e.English.Length; k++)
+            if (tokens[i + k].Text != e.English[k]) return false;
+        return true;
     }
 
     /// <summary>

@@ -37,6 +37,14 @@ public sealed class LanguageScreeningTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void Screen_EnglishAffiliation_SaysNothingOfTranslation()
+    {
+        var hit = Hit(Screen("Institute of Molecular and Cell Biology, Siberian Branch of the Russian Academy of Sciences, Novosibirsk"),
+            Us1286, "Federal State Budgetary Institution of Science Institute of Molecular and Cell Biology");
+        Assert.DoesNotContain(hit.Explanation.Features, f => f.Feature is "translated" or "transliterated" or "romanisation variant");
+    }
+
+    [Fact]
     public void Screen_JapaneseShinjitaiName_StillHits()
     {
         Assert.Contains(Screen("哈爾浜工程大学"), h => h.ListId == Aspi && h.Name.StartsWith("Harbin Engineering University", StringComparison.Ordinal));
