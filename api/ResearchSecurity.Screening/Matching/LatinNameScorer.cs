@@ -67,6 +67,7 @@ internal sealed class LatinNameScorer(TokenStats stats, ScreeningOptions options
     /// <summary>Says which transliteration, translation, romanisation variant or word order made the match.</summary>
     private void LanguageFeatures(List<PartMatch> spans, Context ctx, List<FeatureContribution> features, ref double score)
     {
+        if (!FromOtherLanguage(spans, ctx)) return; // written in English: nothing to say, nothing to allocate per candidate
         var tokens = spans.SelectMany(s => ctx.Segments[s.Segment].Tokens.Skip(s.Start).Take(s.End - s.Start)).ToList();
         foreach (var script in tokens.Select(t => t.Script).OfType<string>().Distinct())
             features.Add(new FeatureContribution("transliterated",
@@ -81,6 +82,18 @@ internal sealed class LatinNameScorer(TokenStats stats, ScreeningOptions options
             HitScoring.Apply(ref score, features, "romanisation variant", string.Join(", ", variants), _options.RomanisationVariantFactor);
         if (spans.Any(s => ctx.Segments[s.Segment].Reordered))
             features.Add(new FeatureContribution("word order", "read in the order English names are written (eponym or Persian name first)", 1, 0));
+    }
+
+    private static bool FromOtherLanguage(List<PartMatch> spans, Context ctx)
+    {
+        foreach (var s in spans)
+        {
+            var seg = ctx.Segments[s.Segment];
+            if (seg.Reordered) return true;
+            for (var i = s.Start; i < s.End; i++)
+                if (seg.Tokens[i].Script is not null || seg.Tokens[i].Origin != TokenOrigin.AsWritten) return true;
+        }
+        return false;
     }
 
     // "Tianjin University | of Technology" names another university; "South | China University ...", "National | Sun Yat-sen

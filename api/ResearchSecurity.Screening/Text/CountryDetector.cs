@@ -111,11 +111,18 @@ public static class CountryDetector
                 else if (OtherPlaces.TryGetValue(toks[i].Text, out var place)) inf.Add(place);
             }
             if (IsUsStateSegment(seg.Raw)) exp.Add("us");
-            foreach (var (word, code) in CharacterScriptNames)
-                if (seg.Cjk.Contains(word, StringComparison.Ordinal) || seg.Raw.Contains(word, StringComparison.Ordinal)) exp.Add(code);
+            if (seg.Cjk.Length > 0 || HasKana(seg.Raw)) // Chinese characters, Hangul or kana
+                foreach (var (word, code) in CharacterScriptNames)
+                    if (seg.Cjk.Contains(word, StringComparison.Ordinal) || seg.Raw.Contains(word, StringComparison.Ordinal)) exp.Add(code);
             if (TextNormalizer.HasHan(seg.Cjk)) inf.Add("cn");
         }
         return result;
+    }
+
+    private static bool HasKana(string s)
+    {
+        foreach (var c in s) if (c is >= '\u3040' and <= '\u30FF') return true;
+        return false;
     }
 
     // "CA", "CA 94305", "MA 02115-5727": a two-letter state code alone in its segment.

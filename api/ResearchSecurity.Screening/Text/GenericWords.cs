@@ -26,7 +26,8 @@ public static class GenericWords
     private static readonly Lazy<List<string[]>> Rows = new(ReadRows);
     private static readonly Lazy<string[]> Endings = new(() =>
         Rows.Value.Where(f => f[1] == "ending").SelectMany(f => f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray());
-    private static readonly Lazy<FrozenDictionary<string, Entry[]>> Entries = new(BuildEntries);
+    /// <summary>Entries by key kind (0 Russian stem, 1 Persian consonants, 2 abbreviation), then by first key.</summary>
+    private static readonly Lazy<FrozenDictionary<string, Entry[]>[]> Entries = new(BuildEntries);
 
     /// <summary>Russian case and adjective endings (transliterated), from the data file.</summary>
     internal static IReadOnlyList<string> RussianEndings => Endings.Value;
@@ -43,7 +44,7 @@ public static class GenericWords
             foreach (var kind in (ReadOnlySpan<int>)[0, 1, 2])
             {
                 var key = KeyOf(tokens, i, kind, keys);
-                if (key is null || !table.TryGetValue(key, out var entries)) continue;
+                if (key is null || !table[kind].TryGetValue(key, out var entries)) continue;
                 foreach (var e in entries)
                     if ((best is null || e.Keys.Length > best.Keys.Length) && Matches(e, tokens, i, kind, keys) &&
                         (e.Kind != Kind.StopWord || IsFunctionWord(tokens, i, e))) best = e;
@@ -92,9 +93,9 @@ public static class GenericWords
         var w = t.Written ?? t.Text;
         string? key = kind switch
         {
-            0 when t.Script is null or "ru" => "ru:" + RomanisationVariants.RussianKey(w),
-            1 when t.Script == "fa" => "fa:" + RomanisationVariants.ConsonantKey(w),
-            2 when t.Capitals => "abbr:" + w,
+            0 when t.Script is null or "ru" => RomanisationVariants.RussianKey(w),
+            1 when t.Script == "fa" => RomanisationVariants.ConsonantKey(w),
+            2 when t.Capitals => w,
             _ => null,
         };
         if (key is not null && slot < cache.Length) cache[slot] = key;
@@ -120,7 +121,7 @@ public static class GenericWords
         return rows;
     }
 
-    private static FrozenDictionary<string, Entry[]> BuildEntries()
+    private static FrozenDictionary<string, Entry[]>[] BuildEntries()
     {
         var entries = new List<Entry>();
         foreach (var f in Rows.Value.Where(f => f.Length == 4 || f[1] == "stop"))
@@ -129,11 +130,11 @@ public static class GenericWords
             if (kind == Kind.StopWord)
             {
                 foreach (var w in f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(LatinWords))
-                    entries.Add(new Entry(f[0], kind, ["ru:" + RomanisationVariants.FoldRussian(w)], [], []));
+                    entries.Add(new Entry(f[0], kind, [RomanisationVariants.FoldRussian(w)], [], []));
                 continue;
             }
-            var keys = LatinWords(f[2]).Select(w => kind == Kind.Abbreviation ? "abbr:" + w
-                : f[0] == "fa" ? "fa:" + RomanisationVariants.ConsonantKey(w) : "ru:" + RomanisationVariants.RussianKey(w)).ToArray();
+            var keys = LatinWords(f[2]).Select(w => kind == Kind.Abbreviation ? w
+                : f[0] == "fa" ? RomanisationVariants.ConsonantKey(w) : RomanisationVariants.RussianKey(w)).ToArray();
             var english = new List<string>();
             var afterOf = new List<bool>();
             var of = false;
@@ -147,7 +148,9 @@ public static class GenericWords
             }
             if (keys.Length > 0 && english.Count > 0) entries.Add(new Entry(f[0], kind, keys, [.. english], [.. afterOf]));
         }
-        return entries.GroupBy(e => e.Keys[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        int KindOf(Entry e) => e.Kind == Kind.Abbreviation ? 2 : e.Language == "fa" ? 1 : 0;
+        return [.. Enumerable.Range(0, 3).Select(k => entries.Where(e => KindOf(e) == k).GroupBy(e => e.Keys[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal))];
     }
 
     /// <summary>Lower-case Latin words of a written phrase (transliterated, punctuation and hyphens as spaces).</summary>

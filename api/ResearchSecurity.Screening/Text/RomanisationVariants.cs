@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace ResearchSecurity.Screening.Text;
@@ -32,8 +32,20 @@ public static class RomanisationVariants
         return s;
     }
 
-    /// <summary>Folded stem of a (transliterated) Russian word: Борескова, Boreskova, Boreskov -> "boreskov".</summary>
+    /// <summary>Most distinct words whose key is remembered: texts repeat their words, and every word is keyed.</summary>
+    private const int MaxCachedKeys = 50_000; // about 5 MB at most
+    private static readonly ConcurrentDictionary<string, string> RussianKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Folded stem of a (transliterated) Russian word: Борескова, Boreskova, Boreskov -> "boresk".</summary>
     public static string RussianKey(string word)
+    {
+        if (RussianKeys.TryGetValue(word, out var cached)) return cached;
+        var key = ComputeRussianKey(word);
+        if (RussianKeys.Count < MaxCachedKeys) RussianKeys.TryAdd(word, key);
+        return key;
+    }
+
+    private static string ComputeRussianKey(string word)
     {
         var s = FoldRussian(word);
         foreach (var e in Endings.Value)
