@@ -20,7 +20,7 @@ internal sealed partial class Context
     public static Context Create(string text, Tokenizer tokenizer, string? countryHint)
     {
         var segments = Segmenter.Split(text, tokenizer);
-        var cleaned = TextNormalizer.Clean(text);
+        var cleaned = Transliteration.ToLatinText(TextNormalizer.Clean(text)); // "МФТИ" is the acronym MFTI
         var upper = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
         while (i < cleaned.Length)

@@ -30,6 +30,7 @@ internal sealed class LatinNameScorer(TokenStats stats, ScreeningOptions options
         }
         var features = new List<FeatureContribution>();
         var score = 1.0;
+        LanguageFeatures(spans, ctx, features, ref score);
         var abbreviations = spans.SelectMany(s => s.Fuzzy).Where(f => f.Contains(SequenceAligner.AbbreviationMark)).ToList();
         if (abbreviations.Count > 0) features.Add(new FeatureContribution("abbreviation", string.Join(", ", abbreviations), 1, 0));
         var fuzzy = spans.SelectMany(s => s.Fuzzy).Where(f => f.Contains(SequenceAligner.TypoMark)).ToList();
@@ -61,6 +62,38 @@ internal sealed class LatinNameScorer(TokenStats stats, ScreeningOptions options
         if (name.Kind == NameKind.Child) HitScoring.Apply(ref score, features, "child name", name.ChildPath ?? "", _options.ChildFactor);
         var agreement = HitScoring.Country(_options, entity, ctx, spans[^1].Segment, ref score, features);
         return new Hit(name, entity, spans, score, features, agreement);
+    }
+
+    /// <summary>Says which transliteration, translation, romanisation variant or word order made the match.</summary>
+    private void LanguageFeatures(List<PartMatch> spans, Context ctx, List<FeatureContribution> features, ref double score)
+    {
+        if (!FromOtherLanguage(spans, ctx)) return; // written in English: nothing to say, nothing to allocate per candidate
+        var tokens = spans.SelectMany(s => ctx.Segments[s.Segment].Tokens.Skip(s.Start).Take(s.End - s.Start)).ToList();
+        foreach (var script in tokens.Select(t => t.Script).OfType<string>().Distinct())
+            features.Add(new FeatureContribution("transliterated",
+                $"{script}, {Transliteration.Standards.GetValueOrDefault(script, "ICU")}: " +
+                string.Join(", ", tokens.Where(t => t.Script == script).Select(t => t.Written).Distinct()), 1, 0));
+        var translated = tokens.Where(t => t.Origin == TokenOrigin.Translated).Select(t => t.Written).Distinct().ToList();
+        if (translated.Count > 0)
+            features.Add(new FeatureContribution("translated", "generic words: " + string.Join(", ",
+                translated.Select(w => w + " = " + string.Join(' ', tokens.Where(t => t.Origin == TokenOrigin.Translated && t.Written == w).Select(t => t.Text)))), 1, 0));
+        var variants = tokens.Where(t => t.Origin == TokenOrigin.Variant).Select(t => $"{t.Written} = {t.Text}").Distinct().ToList();
+        if (variants.Count > 0)
+            HitScoring.Apply(ref score, features, "romanisation variant", string.Join(", ", variants), _options.RomanisationVariantFactor);
+        if (spans.Any(s => ctx.Segments[s.Segment].Reordered))
+            features.Add(new FeatureContribution("word order", "read in the order English names are written (eponym or Persian name first)", 1, 0));
+    }
+
+    private static bool FromOtherLanguage(List<PartMatch> spans, Context ctx)
+    {
+        foreach (var s in spans)
+        {
+            var seg = ctx.Segments[s.Segment];
+            if (seg.Reordered) return true;
+            for (var i = s.Start; i < s.End; i++)
+                if (seg.Tokens[i].Script is not null || seg.Tokens[i].Origin != TokenOrigin.AsWritten) return true;
+        }
+        return false;
     }
 
     // "Tianjin University | of Technology" names another university; "South | China University ...", "National | Sun Yat-sen

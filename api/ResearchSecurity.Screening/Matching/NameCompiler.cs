@@ -7,7 +7,7 @@ namespace ResearchSecurity.Screening.Matching;
 /// <summary>
 /// Turns an entity's names into <see cref="CompiledName"/>s by rules about how list names are written:
 /// "English (中文)" carries a Chinese alias, "Name (ACRONYM)" an acronym, "Name (City)" a qualifier,
-/// "Parent - Child" and "Parent, Child" two parts that must both be present.
+/// "Parent - Child" and "Parent, Child" two parts that must both be present. A Chinese name also gets its Hangul reading.
 /// </summary>
 internal static class NameCompiler
 {
@@ -38,7 +38,7 @@ internal static class NameCompiler
             {
                 var b = brackets[bi];
                 if (TextNormalizer.HasCjk(b))
-                    foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(b)))
+                    foreach (var cjk in WithHangulReading(CjkForms(TextNormalizer.CjkOnly(b))))
                         yield return Make(b, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
                 else if (MispAcronym(b) && !(endsWithBracket && bi == brackets.Count - 1))
                     continue; // "(CAS)" in "Chinese Academy of Sciences (CAS) – Institute of ...": an acronym of a part, not of the whole
@@ -49,7 +49,7 @@ internal static class NameCompiler
             }
             if (TextNormalizer.HasCjk(main) && LatinIsLeftover(main))
             {
-                foreach (var cjk in CjkForms(TextNormalizer.CjkOnly(main)))
+                foreach (var cjk in WithHangulReading(CjkForms(TextNormalizer.CjkOnly(main))))
                     yield return Make(main, kind == NameKind.Child ? NameKind.Child : NameKind.ChineseScript, [], [], cjk, null, childPath);
                 yield break;
             }
@@ -62,6 +62,7 @@ internal static class NameCompiler
                 .Select(p => Tokenizer.Plain.Tokenize(TextNormalizer.Clean(p)).Select(t => t.Text).ToArray())
                 .Where(p => p.Length > 0).ToArray();
             if (parts.Length > 0) yield return Make(text, kind, parts, [.. qualifiers], "", null, childPath);
+            if (WithoutEponym(parts) is { } plain) yield return Make(text, kind, plain, [.. qualifiers], "", null, childPath);
             if (parts.Length == 1 && Reorder(parts[0]) is { } reordered)
                 yield return Make(text, kind, [reordered], [.. qualifiers], "", null, childPath) with { Reordered = true };
             foreach (var prefix in LegalPrefixTokens)
@@ -90,6 +91,43 @@ internal static class NameCompiler
     {
         yield return cjk;
         if (cjk.StartsWith(PlaPrefix, StringComparison.Ordinal) && cjk.Length - PlaPrefix.Length >= 4) yield return cjk[PlaPrefix.Length..];
+    }
+
+    /// <summary>
+    /// A Chinese name is also written in Hangul by its Sino-Korean reading (<see cref="HangulReadings"/>): the full name
+    /// only. Without the 中国人民解放军 prefix, 国防大学 reads 국방대학, which is inside Korea's own 국방대학교: a reading
+    /// of a shortened name is one inference on another.
+    /// </summary>
+    private static IEnumerable<string> WithHangulReading(IEnumerable<string> cjkForms)
+    {
+        var first = true;
+        foreach (var cjk in cjkForms)
+        {
+            yield return cjk;
+            if (first && TextNormalizer.HasHan(cjk) && HangulReadings.Read(cjk) is { } hangul) yield return hangul;
+            first = false;
+        }
+    }
+
+    /// <summary>
+    /// "Kazan National Research Technical University named after A.N. Tupolev-KAI" is mostly written without its
+    /// eponym: the part from "named after" to its end is left out, when what stays is still a name, a distinctive word
+    /// before the organisation type ("Institute of Semiconductor Physics named after A.V. Rzhanov" without Rzhanov is
+    /// what many institutes are called: the Lashkaryov institute in Kyiv too).
+    /// </summary>
+    private static string[][]? WithoutEponym(string[][] parts)
+    {
+        for (var p = 0; p < parts.Length; p++)
+        {
+            var at = Array.IndexOf(parts[p], "named");
+            if (at < 1 || at + 1 >= parts[p].Length || parts[p][at + 1] != "after") continue;
+            // A name before its organisation type ("Kazan ... University"), not a description ("Institute of Semiconductor Physics").
+            var kept = parts[p][..at];
+            var type = Array.FindIndex(kept, Lexicon.OrgTypeWords.Contains);
+            if (type < 0 || !kept[..type].Any(t => !Lexicon.GenericWords.Contains(t) && !TokenStats.LegalForms.Contains(t))) return null;
+            return [.. parts[..p], kept, .. parts[(p + 1)..]];
+        }
+        return null;
     }
 
     private static readonly HashSet<string> ReorderableTypes = ["university", "institute", "academy", "college"];

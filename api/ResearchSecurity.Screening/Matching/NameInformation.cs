@@ -15,7 +15,10 @@ internal static class NameInformation
     /// <summary>Shortest Latin word that can carry a name.</summary>
     public const int MinWordLength = 3;
 
-    private static readonly string[] CjkGeneric = Lexicon.CjkGenericWords.OrderByDescending(w => w.Length).ToArray();
+    // Chinese generic words, their Hangul readings (대학 of 大学), and the Korean ones (대학교).
+    private static readonly string[] CjkGeneric = Lexicon.CjkGenericWords
+        .Concat(Lexicon.CjkGenericWords.Select(HangulReadings.Read).OfType<string>()).Concat(Lexicon.HangulGenericWords)
+        .Distinct().OrderByDescending(w => w.Length).ToArray();
 
     public static bool CanStandAlone(CompiledName name)
     {
@@ -28,6 +31,6 @@ internal static class NameInformation
     {
         var rest = cjk;
         foreach (var w in CjkGeneric) rest = rest.Replace(w, "\u0001", StringComparison.Ordinal);
-        return rest.Count(TextNormalizer.IsCjk);
+        return rest.Count(TextNormalizer.IsCharacterScript);
     }
 }

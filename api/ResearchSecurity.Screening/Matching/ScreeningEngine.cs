@@ -43,7 +43,8 @@ public sealed class ScreeningEngine : IDisposable
             .Select((n, i) => n with { Id = i }).ToArray();
         EntityFacts.InternWords(_names);
         var stats = new TokenStats(_names.Where(n => n.Parts.Length > 0).Select(n => n.IndexTerms));
-        _tokenizer = new Tokenizer(stats.Vocabulary, w => stats.TypoNeighbours(w).Any());
+        _tokenizer = new Tokenizer(stats.Vocabulary, w => stats.TypoNeighbours(w).Any(),
+            new VariantResolver(stats.DocumentFrequency.Select(p => (p.Key, p.Value)), stats.IsDistinctive));
         _facts = new EntityFacts(listArray, _entities, _names, stats);
         _latin = new LatinNameScorer(stats, options);
         _cjk = new CjkNameScorer(options);

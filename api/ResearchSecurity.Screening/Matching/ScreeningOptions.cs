@@ -25,6 +25,11 @@ public sealed record ScreeningOptions
     public double MissingQualifierFactor { get; init; } = 0.75;
     /// <summary>Factor for "University of X" found for listed "X University" (and the reverse).</summary>
     public double ReorderedFactor { get; init; } = 0.95;
+    /// <summary>
+    /// Factor when a distinctive word was met through another romanisation or an inflected form of a listed word
+    /// ("Rzhanova", "shryf" for Sharif): one reading of several, not the letters the list wrote.
+    /// </summary>
+    public double RomanisationVariantFactor { get; init; } = 0.95;
     /// <summary>Base score of an acronym with supporting words in the text; without them it is multiplied by <see cref="UnsupportedAcronymFactor"/>.</summary>
     public double AcronymBase { get; init; } = 0.9;
     public double UnsupportedAcronymFactor { get; init; } = 0.7;

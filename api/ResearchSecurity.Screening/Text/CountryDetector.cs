@@ -31,8 +31,26 @@ public static class CountryDetector
         ["bulgaria"] = "bg", ["serbia"] = "rs", ["croatia"] = "hr", ["slovenia"] = "si", ["slovakia"] = "sk",
         ["estonia"] = "ee", ["latvia"] = "lv", ["lithuania"] = "lt", ["cuba"] = "cu", ["venezuela"] = "ve",
         ["qatar"] = "qa", ["united arab emirate"] = "ae", ["uae"] = "ae", ["oman"] = "om", ["kuwait"] = "kw",
+        ["armenia"] = "am", ["azerbaijan"] = "az", ["uzbekistan"] = "uz", ["kyrgyzstan"] = "kg", ["tajikistan"] = "tj",
+        ["moldova"] = "md", ["afghanistan"] = "af",
         ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
     }.ToFrozenDictionary();
+
+    /// <summary>
+    /// Country names written in Chinese characters or Hangul, and the largest Japanese and Korean cities written in their
+    /// own script (a Japanese address says 仙台 where an English one says Japan: 東北大学 of Sendai is not 东北大学 of
+    /// Shenyang). Written as used; folded like the text (<see cref="ScriptFolding"/>).
+    /// </summary>
+    private static readonly (string Word, string Code)[] CharacterScriptNames = new (string Word, string Code)[]
+    {
+        ("中国", "cn"), ("日本", "jp"), ("韓国", "kr"), ("大韓民国", "kr"), ("ロシア", "ru"), ("イラン", "ir"),
+        ("台灣", "tw"), ("臺灣", "tw"), ("香港", "hk"), ("澳門", "mo"),
+        ("한국", "kr"), ("대한민국", "kr"), ("일본", "jp"), ("중국", "cn"), ("러시아", "ru"), ("이란", "ir"), ("대만", "tw"),
+        ("홍콩", "hk"),
+        ("東京", "jp"), ("大阪", "jp"), ("京都", "jp"), ("名古屋", "jp"), ("横浜", "jp"), ("仙台", "jp"), ("札幌", "jp"),
+        ("福岡", "jp"), ("神戸", "jp"), ("広島", "jp"), ("つくば", "jp"), ("筑波", "jp"),
+        ("서울", "kr"), ("부산", "kr"), ("대전", "kr"), ("대구", "kr"), ("인천", "kr"), ("포항", "kr"), ("수원", "kr"),
+    }.Select(p => (TextNormalizer.CjkOnly(p.Word) is { Length: > 0 } cjk ? cjk : p.Word, p.Code)).ToArray();
 
     private static readonly FrozenSet<string> ChinaPlaces = new[]
     {
@@ -43,6 +61,21 @@ public static class CountryDetector
         "guangdong", "guangxi", "sichuan", "yunnan", "guizhou", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi",
         "shandong", "liaoning", "jilin", "heilongjiang", "gansu", "qinghai", "xinjiang", "ningxia", "hainan",
     }.ToFrozenSet();
+
+    /// <summary>
+    /// Large Russian and Iranian cities and the Russian science towns of listed institutes, weak evidence like
+    /// <see cref="ChinaPlaces"/> (as the lists and BGN/PCGN spell them; Cyrillic and Persian are transliterated first).
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> OtherPlaces = new Dictionary<string, string>
+    {
+        ["moscow"] = "ru", ["moskva"] = "ru", ["petersburg"] = "ru", ["peterburg"] = "ru", ["novosibirsk"] = "ru",
+        ["yekaterinburg"] = "ru", ["ekaterinburg"] = "ru", ["tomsk"] = "ru", ["krasnoyarsk"] = "ru", ["vladivostok"] = "ru",
+        ["irkutsk"] = "ru", ["chelyabinsk"] = "ru", ["samara"] = "ru", ["omsk"] = "ru", ["voronezh"] = "ru",
+        ["volgograd"] = "ru", ["khabarovsk"] = "ru", ["dubna"] = "ru", ["chernogolovka"] = "ru", ["dolgoprudny"] = "ru",
+        ["dolgoprudnyy"] = "ru", ["troitsk"] = "ru", ["zelenograd"] = "ru", ["pushchino"] = "ru", ["obninsk"] = "ru",
+        ["sarov"] = "ru", ["tehran"] = "ir", ["isfahan"] = "ir", ["esfahan"] = "ir", ["shiraz"] = "ir", ["tabriz"] = "ir",
+        ["mashhad"] = "ir", ["qazvin"] = "ir", ["noshahr"] = "ir",
+    }.ToFrozenDictionary();
 
     private static readonly FrozenSet<string> UsStates = new[]
     {
@@ -75,11 +108,21 @@ public static class CountryDetector
                     if (Names.TryGetValue(key, out var code)) { exp.Add(code); i += n - 1; break; }
                 }
                 if (ChinaPlaces.Contains(toks[i].Text)) inf.Add("cn");
+                else if (OtherPlaces.TryGetValue(toks[i].Text, out var place)) inf.Add(place);
             }
             if (IsUsStateSegment(seg.Raw)) exp.Add("us");
-            if (seg.Cjk.Length > 0) inf.Add("cn");
+            if (seg.Cjk.Length > 0 || HasKana(seg.Raw)) // Chinese characters, Hangul or kana
+                foreach (var (word, code) in CharacterScriptNames)
+                    if (seg.Cjk.Contains(word, StringComparison.Ordinal) || seg.Raw.Contains(word, StringComparison.Ordinal)) exp.Add(code);
+            if (TextNormalizer.HasHan(seg.Cjk)) inf.Add("cn");
         }
         return result;
+    }
+
+    private static bool HasKana(string s)
+    {
+        foreach (var c in s) if (c is >= '\u3040' and <= '\u30FF') return true;
+        return false;
     }
 
     // "CA", "CA 94305", "MA 02115-5727": a two-letter state code alone in its segment.

@@ -61,5 +61,6 @@ public static class LegalForms
 
     private static string[] Canonicalise(string phrase) =>
         phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Transliteration.Applies(w) ? Tokenizer.LatinLetters(Transliteration.ToLatin(w, out _)) : w)
             .Where(w => w != "of" && !Lexicon.StopWords.Contains(w)).Select(Tokenizer.Canonical).ToArray();
 }

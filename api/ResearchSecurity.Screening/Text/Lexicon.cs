@@ -27,6 +27,8 @@ public static class Lexicon
     {
         ["centre"] = "center", ["defence"] = "defense", ["organisation"] = "organization", ["programme"] = "program",
         ["chinese"] = "china", ["russian"] = "russia", ["iranian"] = "iran", ["korean"] = "korea",
+        ["ukrainian"] = "ukraine", ["belarusian"] = "belarus", ["bulgarian"] = "bulgaria", ["polish"] = "poland",
+        ["latvian"] = "latvia", ["lithuanian"] = "lithuania", ["estonian"] = "estonia", ["armenian"] = "armenia",
         ["armoured"] = "armored", ["labour"] = "labor", ["aeronautical"] = "aeronautic", ["astronautical"] = "astronautic",
         ["peoples"] = "people", ["naval"] = "navy",
     }.ToFrozenDictionary();
@@ -67,7 +69,7 @@ public static class Lexicon
         "Federal State Budgetary Institution of Science", "Federal State Budgetary Educational Institution of Higher Education",
         "Federal State Budgetary Educational Institution of Higher Professional Education",
         "Federal State Autonomous Educational Institution of Higher Education", "Federal State Budgetary Institution",
-        "Federal State Unitary Enterprise", "Federal State Institution", "Open Joint Stock Company", "Public Joint Stock Company",
+        "Federal State Unitary Enterprise", "Federal State Institution", "Federal Research Center", "Open Joint Stock Company", "Public Joint Stock Company",
         "Joint Stock Company",
     ];
 
@@ -104,5 +106,21 @@ public static class Lexicon
         "中国人民解放军", "股份有限公司", "有限责任公司", "有限公司", "重点实验室", "实验室", "研究院", "研究所", "研究中心", "大学",
         "学院", "学校", "中心", "集团", "公司", "总公司", "教育部", "国防科工局", "国家", "重点", "中国", "科学", "技术", "科技",
         "工程", "工业", "研究", "类",
+    ];
+
+    /// <summary>
+    /// "National" before a Chinese-script name, the counterpart of <see cref="NameModifiers"/>: 國立清華大學 (Hsinchu) is
+    /// not 清华大学, nor is 국립청화대학.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CjkNameModifiers = ["国立", "국립"];
+
+    /// <summary>
+    /// Korean organisation-type words written in Hangul without a Chinese counterpart above (대학교 university, 연구소
+    /// institute, 공과대학 college of engineering, 과학기술원 institute of science and technology; 국방 national defence,
+    /// which heads Korea's own 국방부, 국방과학연구소, 국방대학교, so the reading 국방대학 of 国防大学 says nothing alone).
+    /// </summary>
+    public static readonly IReadOnlyList<string> HangulGenericWords =
+    [
+        "대학교", "대학원", "연구소", "연구원", "공과대학", "과학기술원", "기술원", "한국", "국립", "국방",
     ];
 }

@@ -22,7 +22,8 @@ public static class TextNormalizer
         {
             var c = decomposed[i];
             var cat = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (cat == UnicodeCategory.NonSpacingMark) continue; // diacritics
+            // Diacritics go, except on Cyrillic letters: й and ё are letters of their own (transliterated y, e).
+            if (cat == UnicodeCategory.NonSpacingMark && !Transliteration.IsCyrillic(prev)) continue;
             if (c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4' or '\u02BC') continue; // Xi’an -> Xian
             if (cat == UnicodeCategory.DashPunctuation) { sb.Append(' '); prev = ' '; continue; }
             if (c == '&') { sb.Append(" and "); prev = ' '; continue; }
@@ -49,19 +50,32 @@ public static class TextNormalizer
     public static bool IsCjk(char c) =>
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 
+    /// <summary>Hangul syllables: compared like Chinese characters, against the Hangul readings of listed Chinese names.</summary>
+    public static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
+    /// <summary>Characters compared by containment rather than as words: Chinese characters and Hangul syllables.</summary>
+    public static bool IsCharacterScript(char c) => IsCjk(c) || IsHangul(c);
+
     /// <summary>
-    /// The CJK characters of a string, in order, other characters dropped (for alias containment), Traditional forms
-    /// folded to Simplified (<see cref="ScriptFolding"/>) so either script meets the other.
+    /// The CJK characters and Hangul syllables of a string, in order, other characters dropped (for alias containment),
+    /// Traditional forms folded to Simplified (<see cref="ScriptFolding"/>) so either script meets the other.
     /// </summary>
     public static string CjkOnly(string s)
     {
         StringBuilder? sb = null;
         foreach (var c in s)
             if (IsCjk(c)) (sb ??= new StringBuilder()).Append(ScriptFolding.Fold(c));
+            else if (IsHangul(c)) (sb ??= new StringBuilder()).Append(c);
         return sb?.ToString() ?? string.Empty;
     }
 
     public static bool HasCjk(string s)
+    {
+        foreach (var c in s) if (IsCharacterScript(c)) return true;
+        return false;
+    }
+
+    public static bool HasHan(string s)
     {
         foreach (var c in s) if (IsCjk(c)) return true;
         return false;

@@ -6,7 +6,10 @@ namespace ResearchSecurity.Screening.Text;
 /// ("Universityof" -> "university of"), which repairs the missing spaces common in extracted affiliations.
 /// </summary>
 /// <paramref name="isTypoOfKnown"/> keeps a misspelt known word whole ("Enginering" is not "Engine ring").
-public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<string, bool>? isTypoOfKnown = null)
+/// Words in Cyrillic or Arabic script are transliterated (<see cref="Transliteration"/>), generic words of other
+/// languages translated (<see cref="GenericWords"/>), and with <paramref name="variants"/> an unknown word that is a
+/// romanisation or inflected form of a listed word becomes that word ("Rzhanova" = Rzhanov).
+public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<string, bool>? isTypoOfKnown = null, VariantResolver? variants = null)
 {
     public static readonly Tokenizer Plain = new();
 
@@ -18,24 +21,86 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<stri
         while (i < cleaned.Length)
         {
             var c = cleaned[i];
-            if (!char.IsLetterOrDigit(c) || TextNormalizer.IsCjk(c)) { i++; continue; }
+            if (!char.IsLetterOrDigit(c) || TextNormalizer.IsCharacterScript(c)) { i++; continue; }
             var start = i;
-            while (i < cleaned.Length && char.IsLetterOrDigit(cleaned[i]) && !TextNormalizer.IsCjk(cleaned[i])) i++;
-            var word = cleaned[start..i].ToLowerInvariant();
-            foreach (var part in SplitGlued(word))
-                afterOf = Emit(tokens, part, afterOf);
+            while (i < cleaned.Length && char.IsLetterOrDigit(cleaned[i]) && !TextNormalizer.IsCharacterScript(cleaned[i])) i++;
+            var written = cleaned[start..i];
+            string? script = null;
+            if (Transliteration.Applies(written)) written = LatinLetters(Transliteration.ToLatin(written, out script));
+            if (written.Length == 0) continue;
+            var capitals = IsCapitals(written);
+            var capitalised = char.IsUpper(written[0]);
+            var word = written.ToLowerInvariant();
+            if (script is not null) afterOf = Emit(tokens, word, afterOf, script, capitals, capitalised);
+            else
+                foreach (var part in SplitGlued(word))
+                    afterOf = Emit(tokens, part, afterOf, null, capitals, capitalised);
         }
         LegalForms.Fold(tokens);
+        GenericWords.Translate(tokens);
+        MarkGenitiveComplements(tokens);
+        if (variants is not null) ResolveVariants(tokens, variants);
         return tokens;
     }
 
-    private bool Emit(List<Token> tokens, string word, bool afterOf)
+    /// <summary>
+    /// Russian puts what English joins with "of" after the organisation type, in the genitive and in lower case
+    /// ("университет путей сообщения", University of Railways): such a word starts another body, as "of" does in
+    /// "Moscow State University | of Railway Engineering". Names ("имени", "Курчатовский") and acronyms do not.
+    /// </summary>
+    private static void MarkGenitiveComplements(List<Token> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Script == "ru" && !t.AfterOf && !t.Capitalised && !t.Capitals && t.Text != "named" &&
+                tokens[i - 1].Script == "ru" && Lexicon.OrgTypeWords.Contains(tokens[i - 1].Text))
+                tokens[i] = t with { AfterOf = true };
+        }
+    }
+
+    private bool Emit(List<Token> tokens, string word, bool afterOf, string? script, bool capitals, bool capitalised)
     {
         if (word == "of") return true;
-        if (Lexicon.StopWords.Contains(word)) return afterOf;
-        var canonical = Canonical(word);
-        tokens.Add(new Token(canonical, afterOf, vocabulary is not null && !vocabulary.Contains(canonical)));
+        if (Lexicon.StopWords.Contains(word) && script is null) return afterOf;
+        var canonical = script is null ? Canonical(word) : word;
+        tokens.Add(new Token(canonical, afterOf, vocabulary is not null && !vocabulary.Contains(canonical))
+        {
+            Written = word, Script = script, Capitals = capitals, Capitalised = capitalised,
+        });
         return false;
+    }
+
+    private static void ResolveVariants(List<Token> tokens, VariantResolver variants)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (!t.Unknown || t.Origin != TokenOrigin.AsWritten) continue;
+            if (variants.Resolve(t.Written ?? t.Text, t.Script) is { } listed)
+                tokens[i] = t with { Text = listed, Unknown = false, Origin = TokenOrigin.Variant };
+        }
+    }
+
+    /// <summary>"RAS", "СО", "УрО": all capitals, or two capitals or more in one word.</summary>
+    private static bool IsCapitals(string written)
+    {
+        if (written.Length < 2) return false;
+        var upper = 0;
+        var lower = 0;
+        foreach (var c in written)
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower++;
+        return upper >= 2 || (upper >= 1 && lower == 0);
+    }
+
+    /// <summary>Letters and digits of a transliteration, diacritics dropped ("Obʺyedinënnyy" -> "Obyedinennyy").</summary>
+    public static string LatinLetters(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s.Normalize(System.Text.NormalizationForm.FormD))
+            if (char.IsLetterOrDigit(c)) sb.Append(c);
+        return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
     }
 
     public static string Canonical(string word)
