@@ -23,3 +23,16 @@ public sealed class AuditHashTests
     [InlineData("https://orcid.org/0000-0002-1825-0097", false)]
     public void OrcidIsValid_ChecksFormatAndCheckDigit(string orcid, bool valid) => Assert.Equal(valid, Orcid.IsValid(orcid));
 }
+
+public sealed class AuditEventTypeTests
+{
+    [Fact]
+    public void EveryEventType_HasItsOwnStoredNumber()
+    {
+        // The trail stores the number: two names on one number would read back as the wrong event.
+        var clashes = Enum.GetNames<ResearchSecurity.Core.Audit.AuditEventType>()
+            .GroupBy(name => (int)Enum.Parse<ResearchSecurity.Core.Audit.AuditEventType>(name))
+            .Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g)}").ToList();
+        Assert.Empty(clashes);
+    }
+}

@@ -74,10 +74,29 @@ public sealed class ReviewStoryTests(Product product) : BrowserTest(product)
         await Expect(second.GetByText("Technology control plan signed before the visit")).ToBeVisibleAsync();
         await Expect(second.Locator(".timeline li").Filter(new() { HasText = "Decision confirmed by you" })).ToHaveCountAsync(1);
         await CheckPageAsync(second, "reviewer-decision-confirmed");
+        // The decision is filed as the review dossier: a Word document named by the proposal id only.
+        var dossier = await second.RunAndWaitForDownloadAsync(() => second.GetByRole(AriaRole.Link, new() { Name = "Download the review dossier (Word)" }).ClickAsync());
+        Assert.Equal($"review-dossier-{id}.docx", dossier.SuggestedFilename);
+        using (var word = System.IO.Compression.ZipFile.OpenRead((await dossier.PathAsync())!))
+        using (var xml = new StreamReader(word.GetEntry("word/document.xml")!.Open()))
+        {
+            var text = await xml.ReadToEndAsync();
+            Assert.Contains("Technology control plan signed before the visit", text);
+            Assert.Contains("The partner school is part of the listed university.", text);
+        }
 
         // The investigator sees the outcome.
         await investigator.GotoAsync($"/Proposals/Details/{id}");
         await Expect(investigator.Locator(".status").First).ToHaveTextAsync("Approved with conditions");
+        // The investigator's dossier carries the decision but not the reviewers' notes.
+        var own = await investigator.RunAndWaitForDownloadAsync(() => investigator.GetByRole(AriaRole.Link, new() { Name = "Download the review dossier (Word)" }).ClickAsync());
+        using (var word = System.IO.Compression.ZipFile.OpenRead((await own.PathAsync())!))
+        using (var xml = new StreamReader(word.GetEntry("word/document.xml")!.Open()))
+        {
+            var text = await xml.ReadToEndAsync();
+            Assert.Contains("Technology control plan signed before the visit", text);
+            Assert.DoesNotContain("The partner school is part of the listed university.", text);
+        }
 
         // The auditor sees every step of the story in the proposal's trail, and the chain verifies.
         var auditor = await SignInAsync("auditor", $"/Audit?proposalId={id}");

@@ -58,6 +58,7 @@ public enum AuditEventType
 
     AuditTrailExported = 700,
     AuditChainVerified = 701,
+    DossierPrinted = 702,
 
     UserSignedIn = 800,
     UserSignInFailed = 801,
@@ -73,7 +74,7 @@ public enum AuditEventType
     ListVersionHeld = 505,
     PersonViewed = 203,
     FundingReadByIntegration = 303,
-    DashboardViewed = 510,
+    DashboardViewed = 901,
     AccessDenied = 900,
 }
 
@@ -84,7 +85,7 @@ public static class AuditEventKinds
     public static readonly IReadOnlySet<AuditEventType> Observations = new HashSet<AuditEventType>
     {
         AuditEventType.ProposalViewed, AuditEventType.PersonViewed, AuditEventType.ReviewViewed, AuditEventType.HitExplanationViewed,
-        AuditEventType.RiskViewed, AuditEventType.DashboardViewed, AuditEventType.FundingReadByIntegration, AuditEventType.AuditTrailExported,
+        AuditEventType.RiskViewed, AuditEventType.DashboardViewed, AuditEventType.FundingReadByIntegration, AuditEventType.AuditTrailExported, AuditEventType.DossierPrinted,
         AuditEventType.AccessDenied,
     };
 }

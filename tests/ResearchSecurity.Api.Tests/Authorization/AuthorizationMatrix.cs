@@ -220,6 +220,9 @@ public static class AuthorizationMatrix
         // policies are read by reviewers, administrators and auditors, managed by administrators.
         Row("GET", "/api/v1/proposals/{id:guid}/risk", async s => Get($"/api/v1/proposals/{(await s.SubmittedProposalAsync()).Id()}/risk"),
             new(Unauthorized, OK, OK, NotFound, OK, Forbidden, Forbidden, OK)),
+        // The review dossier: the office's full record for reviewers and auditors, the investigators' version for the people on it.
+        Row("GET", "/api/v1/proposals/{id:guid}/dossier", async s => Get($"/api/v1/proposals/{(await s.SubmittedProposalAsync()).Id()}/dossier"),
+            new(Unauthorized, OK, OK, NotFound, OK, Forbidden, Forbidden, OK)),
         Row("POST", "/api/v1/reviews/{proposalId:guid}/flags/{flagId:guid}/dismiss", async s =>
             {
                 var (proposalId, flagId) = await s.FlaggedProposalAsync();

@@ -42,6 +42,10 @@ public sealed partial class ApiClient(HttpClient http, IMemoryCache cache, IOpti
     public Task<ProposalResponse> WithdrawProposalAsync(Guid id, string etag, string? reason, CancellationToken ct = default) =>
         SendAsync<ProposalResponse>(HttpMethod.Post, $"api/v1/proposals/{id}/withdraw", new { reason }, ct, etag);
 
+    /// <summary>The review dossier (DOCX) as the API prints it for this user; handed on, so the token stays on the server.</summary>
+    public Task<(byte[] Content, string ContentType, string? FileName)> DownloadDossierAsync(Guid id, CancellationToken ct = default) =>
+        DownloadAsync($"api/v1/proposals/{id}/dossier", ct);
+
     public Task<IReadOnlyList<TechnologyArea>> ListTechnologyAreasAsync(CancellationToken ct = default) =>
         GetAsync<IReadOnlyList<TechnologyArea>>("api/v1/technology-areas", ct);
 

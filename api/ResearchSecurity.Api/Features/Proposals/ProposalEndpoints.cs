@@ -12,5 +12,6 @@ public static class ProposalEndpoints
         DeleteProposal.Map(group);
         SubmitProposal.Map(group);
         WithdrawProposal.Map(group);
+        Dossier.GetProposalDossier.Map(group);
     }
 }

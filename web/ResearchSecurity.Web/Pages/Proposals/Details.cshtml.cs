@@ -22,6 +22,13 @@ public sealed class DetailsModel(ApiClient api, IOptions<WebOptions> web) : Page
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
+    /// <summary>The review dossier as a Word file (the API decides which version this user gets).</summary>
+    public async Task<IActionResult> OnGetDossierAsync(Guid id, CancellationToken ct)
+    {
+        var (content, contentType, fileName) = await api.DownloadDossierAsync(id, ct);
+        return File(content, contentType, fileName ?? $"review-dossier-{id}.docx");
+    }
+
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct)
     {
         Screening = await api.GetScreeningAsync(id, ct);

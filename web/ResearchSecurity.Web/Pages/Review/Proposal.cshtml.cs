@@ -53,6 +53,13 @@ public sealed class ProposalModel(ApiClient api) : PageModel
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
+    /// <summary>The review dossier as a Word file (the API decides which version this user gets).</summary>
+    public async Task<IActionResult> OnGetDossierAsync(Guid id, CancellationToken ct)
+    {
+        var (content, contentType, fileName) = await api.DownloadDossierAsync(id, ct);
+        return File(content, contentType, fileName ?? $"review-dossier-{id}.docx");
+    }
+
     public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, () => api.ClaimReviewAsync(id, ct), "The proposal is assigned to you.", ct);
 
