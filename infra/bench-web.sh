@@ -19,7 +19,8 @@ measure() {
   local user="$1" page="$2" label="$3" cookie out
   cookie="$(cookie_header "$user")"
   curl -fsS -o /dev/null -H "Cookie: $cookie" "$WEB$page" || { echo "!! $user cannot open $page" >&2; return 1; }
-  hey -n 40 -c "$CLIENTS" -H "Cookie: $cookie" "$WEB$page" >/dev/null   # warm-up
+  # Warm-up: until the JIT has tiered up the page's code paths, the first page measured would carry start-up cost.
+  hey -n 200 -c "$CLIENTS" -H "Cookie: $cookie" "$WEB$page" >/dev/null
   out="$(hey -n "$REQUESTS" -c "$CLIENTS" -H "Cookie: $cookie" "$WEB$page")"
   local p50 p95 p99 codes
   p50="$(awk '/50%+ in/ {print $3*1000}' <<<"$out")"

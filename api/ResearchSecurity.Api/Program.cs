@@ -38,7 +38,9 @@ builder.Services.AddResearchSecurityData(connectionString);
 builder.Services.AddResearchSecurityJobs(builder.Configuration, connectionString);
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+// Singletons: the validators hold no state, and building one compiles its rule expressions (a profile of the list
+// endpoints showed a sixth of their CPU in validator constructors when they were made per request).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
     member is null ? null : ValidationExtensions.CamelCasePath(member.Name);
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name;
