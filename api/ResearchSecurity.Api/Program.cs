@@ -34,6 +34,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddResearchSecurityData(connectionString);
+// Read observations are written by a background writer in batches, off the request path (AuditObservationQueue).
+builder.Services.AddQueuedAuditObservations(builder.Configuration);
 // The API only enqueues (IBackgroundJobClient / IRecurringJobManager); the worker runs the Hangfire server.
 builder.Services.AddResearchSecurityJobs(builder.Configuration, connectionString);
 

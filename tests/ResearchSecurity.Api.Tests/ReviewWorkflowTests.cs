@@ -269,6 +269,7 @@ public sealed class ReviewWorkflowTests(ApiFactory api)
 
     private async Task<List<AuditEventType>> AuditTypesAsync(Guid proposalId)
     {
+        await api.AuditObservationsWrittenAsync();
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         return await db.AuditEvents.Where(a => a.ProposalId == proposalId).OrderBy(a => a.Sequence).Select(a => a.EventType).ToListAsync();

@@ -13,7 +13,8 @@ using ResearchSecurity.Core.Watchlists;
 namespace ResearchSecurity.Core.Data;
 
 public sealed class ResearchSecurityDbContext(
-    DbContextOptions<ResearchSecurityDbContext> options, IAuditContext auditContext, TimeProvider clock)
+    DbContextOptions<ResearchSecurityDbContext> options, IAuditContext auditContext, TimeProvider clock,
+    AuditObservationQueue? observations = null)
     : DbContext(options)
 {
     // Any constant works; it only has to be the same for every writer of the audit chain.
@@ -76,6 +77,12 @@ public sealed class ResearchSecurityDbContext(
         var ownTransaction = Database.CurrentTransaction is null;
         var observationOnly = ownTransaction && pending.All(e => AuditEventKinds.Observations.Contains(e.EventType))
             && !ChangeTracker.Entries().Any(e => e.Entity is not AuditEvent && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        // A read that changed nothing: the request hands its observation to the writer and does not wait for the chain.
+        if (observationOnly && observations is not null && observations.TryQueue(pending, auditContext))
+        {
+            foreach (var evt in pending) Entry(evt).State = EntityState.Detached;
+            return 0;
+        }
         var transaction = Database.CurrentTransaction ?? await Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -107,5 +114,30 @@ public sealed class ResearchSecurityDbContext(
         {
             if (ownTransaction) await transaction.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Appends queued read observations to the chain in one transaction (see <see cref="AuditObservationQueue"/>): one
+    /// lock, one head read and one insert batch for the lot, committed without waiting for the WAL flush like any read's
+    /// event. Each event keeps the actor captured when the request made it.
+    /// </summary>
+    internal async Task AppendObservationsAsync(IReadOnlyList<PendingObservation> batch, CancellationToken ct)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        await Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", ct);
+        var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditEvent.GenesisHash;
+        var now = clock.GetUtcNow();
+        foreach (var (evt, context) in batch)
+        {
+            evt.Seal(++sequence, previous, now, context);
+            previous = evt.Hash;
+            Entry(evt).State = EntityState.Added;
+        }
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        await transaction.CommitAsync(ct);
     }
 }

@@ -42,6 +42,7 @@ public sealed class ReviewDossierTests(ApiFactory api)
         Assert.Contains(ReviewerNote, hitRow);
         Assert.Contains("Approved", string.Join(" ", body.Elements<Paragraph>().Select(p => p.InnerText)));
 
+        await api.AuditObservationsWrittenAsync();
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         var printed = await db.AuditEvents.AsNoTracking().Where(e => e.EventType == AuditEventType.DossierPrinted && e.ProposalId == s.ProposalId).SingleAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -61,6 +62,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public HttpClient Investigator(string userId) => ClientFor(userId, Roles.Investigator);
+
+    /// <summary>Waits until the read observations queued so far are in the database (they are written off the request path).</summary>
+    public Task AuditObservationsWrittenAsync() => Services.GetRequiredService<ResearchSecurity.Core.Audit.AuditObservationQueue>().FlushAsync();
 
     public static string NewUser(string role = "pi") => $"{role}-{Guid.NewGuid():N}"[..20];
 }

@@ -72,12 +72,14 @@ public sealed class WatchlistRefreshTests(JobsFactory factory)
     [Fact]
     public async Task HangfireDashboard_AdministratorOnly_EachPageViewAndEachRefusalAudited()
     {
+        await factory.AuditObservationsWrittenAsync();
         var before = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EventType == AuditEventType.DashboardViewed));
         Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/hangfire")).StatusCode);
         var investigatorId = ApiFactory.NewUser();
         var investigator = factory.ClientFor(investigatorId, Roles.Investigator);
         Assert.Equal(HttpStatusCode.Forbidden, (await investigator.GetAsync("/hangfire")).StatusCode);
 
+        await factory.AuditObservationsWrittenAsync();
         var views = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EventType == AuditEventType.DashboardViewed));
         Assert.Equal(before + 1, views);
         var denied = await factory.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.EventType == AuditEventType.AccessDenied && e.ActorId == investigatorId));

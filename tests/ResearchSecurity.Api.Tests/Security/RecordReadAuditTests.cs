@@ -27,6 +27,7 @@ public sealed class RecordReadAuditTests(ApiFactory api)
         await (await reviewer.GetAsync($"/api/v1/proposals/{proposal.Id()}")).ShouldBe(HttpStatusCode.OK);
         await (await reviewer.GetAsync($"/api/v1/people/{personId}")).ShouldBe(HttpStatusCode.OK);
 
+        await api.AuditObservationsWrittenAsync();
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         var reads = await db.AuditEvents.AsNoTracking()

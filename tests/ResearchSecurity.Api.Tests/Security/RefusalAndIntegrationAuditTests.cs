@@ -66,6 +66,7 @@ public sealed class RefusalAndIntegrationAuditTests(ApiFactory api)
 
     private async Task<List<AuditEvent>> EventsAsync(AuditEventType type, string? actorId)
     {
+        await api.AuditObservationsWrittenAsync();
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         return await db.AuditEvents.AsNoTracking()

@@ -26,8 +26,9 @@ public static class ExportProposalAuditTrail
             });
 
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Handle(
-        Guid proposalId, string? format, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+        Guid proposalId, string? format, ResearchSecurityDbContext db, CurrentUser user, AuditObservationQueue observations, CancellationToken ct)
     {
+        await observations.FlushAsync(ct);
         if (format is not (null or "json" or "xlsx"))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Must be json or xlsx."] });
         var title = await db.Proposals.IgnoreAutoIncludes().Where(p => p.Id == proposalId).Select(p => p.Title).FirstOrDefaultAsync(ct);

@@ -18,14 +18,18 @@ public static class ListAuditEvents
     }
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/events", ([AsParameters] ListAuditEventsRequest request, ResearchSecurityDbContext db, CancellationToken ct) => Handle(request, db, ct))
+        group.MapGet("/events", ([AsParameters] ListAuditEventsRequest request, ResearchSecurityDbContext db, AuditObservationQueue observations, CancellationToken ct) =>
+                Handle(request, db, observations, ct))
             .WithName(nameof(ListAuditEvents))
             .WithSummary("List audit events")
             .WithDescription("The audit trail, paged and filtered by proposal, subject, actor, event type and time range.")
             .Validate<ListAuditEventsRequest>();
 
-    public static async Task<Ok<PagedList<AuditEventResponse>>> Handle(ListAuditEventsRequest request, ResearchSecurityDbContext db, CancellationToken ct)
+    public static async Task<Ok<PagedList<AuditEventResponse>>> Handle(ListAuditEventsRequest request, ResearchSecurityDbContext db,
+        AuditObservationQueue observations, CancellationToken ct)
     {
+        // The auditor sees every observation made before the question, including those still queued.
+        await observations.FlushAsync(ct);
         var query = db.AuditEvents.AsNoTracking();
         if (request.ProposalId is { } proposalId) query = query.Where(a => a.ProposalId == proposalId);
         if (request.SubjectId is { } subjectId) query = query.Where(a => a.SubjectId == subjectId);

@@ -7,8 +7,9 @@ public static class VerifyAuditChain
             .WithSummary("Verify the audit chain")
             .WithDescription("Recomputes the hash chain over all audit events and reports the first break, if any.");
 
-    public static async Task<Ok<AuditVerification>> Handle(ResearchSecurityDbContext db, CancellationToken ct)
+    public static async Task<Ok<AuditVerification>> Handle(ResearchSecurityDbContext db, AuditObservationQueue observations, CancellationToken ct)
     {
+        await observations.FlushAsync(ct);
         var result = await AuditChainVerifier.VerifyAsync(db, db.Clock, ct);
         db.Audit(AuditEventType.AuditChainVerified, "AuditTrail", null, null,
             AuditChanges.Of(null, new { result.Intact, result.EventsChecked, result.FirstBrokenSequence }), result.Problem);

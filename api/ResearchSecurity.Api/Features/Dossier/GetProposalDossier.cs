@@ -32,8 +32,11 @@ public static class GetProposalDossier
                 return Task.CompletedTask;
             });
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> Handle(Guid id, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound>> Handle(Guid id, ResearchSecurityDbContext db, CurrentUser user,
+        AuditObservationQueue observations, CancellationToken ct)
     {
+        // The chain head printed includes every read made before the print.
+        await observations.FlushAsync(ct);
         var proposal = await db.Proposals.AsNoTracking().IgnoreAutoIncludes().VisibleTo(user, db).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (proposal is null) return TypedResults.NotFound();
         var office = user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.IntegrityReviewer) && proposal.OwnerId != user.Id;
