@@ -94,18 +94,7 @@ public sealed class ResearchSecurityDbContext(
             foreach (var evt in pending) Entry(evt).State = EntityState.Detached;
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
 
-            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
-            var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var sequence = last?.Sequence ?? 0;
-            var previous = last?.Hash ?? AuditEvent.GenesisHash;
-            var now = clock.GetUtcNow();
-            foreach (var evt in pending)
-            {
-                evt.Seal(++sequence, previous, now, auditContext);
-                previous = evt.Hash;
-                Entry(evt).State = EntityState.Added;
-            }
+            await SealIntoChainAsync(pending.Select(evt => (evt, auditContext)), cancellationToken);
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (ownTransaction) await transaction.CommitAsync(cancellationToken);
             return written;
@@ -125,19 +114,28 @@ public sealed class ResearchSecurityDbContext(
     {
         await using var transaction = await Database.BeginTransactionAsync(ct);
         await Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+        await SealIntoChainAsync(batch.Select(p => (p.Event, (IAuditContext)p.Context)), ct);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Takes the chain's lock (held to the end of the transaction), reads the head and seals each event after it in order,
+    /// so sequence numbers and hash links never fork; the events are then added for the caller's save.
+    /// </summary>
+    private async Task SealIntoChainAsync(IEnumerable<(AuditEvent Event, IAuditContext Context)> events, CancellationToken ct)
+    {
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", ct);
         var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditEvent.GenesisHash;
         var now = clock.GetUtcNow();
-        foreach (var (evt, context) in batch)
+        foreach (var (evt, context) in events)
         {
             evt.Seal(++sequence, previous, now, context);
             previous = evt.Hash;
             Entry(evt).State = EntityState.Added;
         }
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
-        await transaction.CommitAsync(ct);
     }
 }
