@@ -9,8 +9,8 @@ namespace ResearchSecurity.Api.Infrastructure.Security;
 /// policy, a role escalation, segregation of duties) or a 404 on a record route (another investigator's record, or an id
 /// that does not exist: the API answers both alike, the trail keeps the attempt). Who comes from the audit context; what
 /// is the method, route and record id; why is the failed policy requirement, or the endpoint's own refusal. Anonymous
-/// 401s are not written: they are the internet's background noise and the request log keeps them. Only refused
-/// requests pay for the insert, and in a scope of its own, so nothing a refused handler left unsaved is written.
+/// 401s are not written: they are the internet's background noise and the request log keeps them. Answered requests
+/// pay only for a status check.
 /// </summary>
 public sealed class AccessDeniedAudit(RequestDelegate next, IServiceScopeFactory scopes, ILogger<AccessDeniedAudit> log)
 {
@@ -20,26 +20,15 @@ public sealed class AccessDeniedAudit(RequestDelegate next, IServiceScopeFactory
     {
         await next(http);
         var status = http.Response.StatusCode;
-        if (http.User.Identity?.IsAuthenticated != true) return;
+        if (status is not (StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) || http.User.Identity?.IsAuthenticated != true) return;
         if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(HangfireDashboardAudit.Path)) return;
         var recordId = RecordIdIn(http.Request.Path);
-        if (status != StatusCodes.Status403Forbidden && !(status == StatusCodes.Status404NotFound && recordId is not null)) return;
+        if (status == StatusCodes.Status404NotFound && recordId is null) return;
 
         var reason = http.Items[ReasonItem] as string
             ?? (status == StatusCodes.Status403Forbidden ? "refused by the endpoint" : "record not visible to the caller, or not there");
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
-            db.Audit(AuditEventType.AccessDenied, "Endpoint", recordId, proposalId: null,
-                JsonSerializer.Serialize(new { http.Request.Method, Path = http.Request.Path.Value, Status = status }), reason);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
-        {
-            // The refusal has been answered; a failed observation must not turn it into a 500.
-            log.LogError(e, "Could not audit the refused {Method} {Path} ({Status})", http.Request.Method, http.Request.Path.Value, status);
-        }
+        await MiddlewareObservations.RecordAsync(scopes, log, http, AuditEventType.AccessDenied, "Endpoint", recordId,
+            JsonSerializer.Serialize(new { http.Request.Method, Path = http.Request.Path.Value, Status = status }), reason);
     }
 
     /// <summary>The last GUID segment of the path: the record the caller tried to reach.</summary>

@@ -19,18 +19,8 @@ public sealed class HangfireDashboardAudit(RequestDelegate next, IServiceScopeFa
         if (!request.Path.StartsWithSegments(Path, out var rest) || http.Response.StatusCode != StatusCodes.Status200OK
             || http.User.Identity?.IsAuthenticated != true || NotPages.Any(p => rest.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             return;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
-            db.Audit(AuditEventType.DashboardViewed, "HangfireDashboard", null, null,
-                JsonSerializer.Serialize(new { request.Method, Path = request.Path.Value }));
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
-        {
-            log.LogError(e, "Could not audit the Hangfire dashboard page {Path}", request.Path.Value);
-        }
+        await MiddlewareObservations.RecordAsync(scopes, log, http, AuditEventType.DashboardViewed, "HangfireDashboard", null,
+            JsonSerializer.Serialize(new { request.Method, Path = request.Path.Value }));
     }
 }
 
