@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ResearchSecurity.Api.Features.Audit;
 using ResearchSecurity.Api.Features.Funding;
+using ResearchSecurity.Api.Features.Imports;
 using ResearchSecurity.Api.Features.Jobs;
 using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
+using ResearchSecurity.Api.Features.Registers;
 using ResearchSecurity.Api.Features.Reviews;
 using ResearchSecurity.Api.Features.Risk;
 using ResearchSecurity.Api.Features.Screening;
@@ -25,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHostDefaults("rs-api");
 builder.Services.AddApiOptions(builder.Configuration, builder.Environment);
+VisitorImportOptions.Register(builder.Services, builder.Configuration);
 builder.Services.AddReviewOptions(builder.Configuration);
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
@@ -106,6 +109,8 @@ api.MapWatchlists();
 api.MapJobs();
 api.MapScreening();
 api.MapRisk();
+api.MapRegisters();
+api.MapImports();
 
 // Hangfire's own dashboard for administrators; the endpoint policy replaces its local-requests-only default filter.
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false },

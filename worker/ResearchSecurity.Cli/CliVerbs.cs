@@ -14,6 +14,7 @@ public static class CliVerbs
         ["verify-audit"] = AuditVerbs.Verify,
         ["bench-audit"] = AuditVerbs.Bench,
         ["bench-risk"] = BenchRiskVerb.Run,
+        ["bench-register"] = BenchRegisterVerb.Run,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> verb) => Verbs.TryGetValue(name, out verb!);

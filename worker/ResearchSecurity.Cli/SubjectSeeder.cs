@@ -24,12 +24,16 @@ internal static class SubjectSeeder
         ? configured
         : Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "data"));
 
+    /// <summary>The real, noisy affiliation strings of the shared ROR/Springer set, read in place.</summary>
+    public static string[] RealAffiliations() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData, "affiliations", "ror-springer-2023.json")))!.AsArray()
+            .Select(n => n!["affiliation"]!.GetValue<string>()).ToArray();
+
     /// <param name="listedNames">Names of listed institutions to mix in.</param>
     public static async Task<int> SeedAsync(string connectionString, int affiliations, IReadOnlyList<string> listedNames, int listedEvery,
         int perPerson = 10, int seed = 7)
     {
-        var real = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SharedData, "affiliations", "ror-springer-2023.json")))!.AsArray()
-            .Select(n => n!["affiliation"]!.GetValue<string>()).ToArray();
+        var real = RealAffiliations();
         var random = new Random(seed);
         var now = TimeProvider.System.GetUtcNow();
         var made = 0;

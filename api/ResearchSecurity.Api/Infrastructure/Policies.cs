@@ -28,6 +28,8 @@ public static class Policies
     public const string RiskRead = "risk:read";
     public const string RiskPoliciesRead = "risk-policies:read";
     public const string RiskPoliciesManage = "risk-policies:manage";
+    public const string RegistersRead = "registers:read";
+    public const string VisitorImport = "imports:visitors";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -56,6 +58,10 @@ public static class Policies
         options.AddPolicy(RiskRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(RiskPoliciesRead, p => p.RequireRole(Roles.Administrator, Roles.IntegrityReviewer, Roles.Auditor));
         options.AddPolicy(RiskPoliciesManage, p => p.RequireRole(Roles.Administrator));
+        // Registers: whoever reads one of the registered records; each export then names its record's own policy.
+        options.AddPolicy(RegistersRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
+        // Bulk import of visiting researchers: investigators, who own the people they import (as with one-by-one creation).
+        options.AddPolicy(VisitorImport, p => p.RequireRole(Roles.Investigator));
     }
 }
 

@@ -59,6 +59,7 @@ public enum AuditEventType
     AuditTrailExported = 700,
     AuditChainVerified = 701,
     DossierPrinted = 702,
+    RegisterExported = 703,
 
     UserSignedIn = 800,
     UserSignInFailed = 801,
@@ -73,6 +74,7 @@ public enum AuditEventType
     // Hardening (issue 16): refusals and reads.
     ListVersionHeld = 505,
     PersonViewed = 203,
+    VisitorsImported = 204,
     FundingReadByIntegration = 303,
     DashboardViewed = 901,
     AccessDenied = 900,

@@ -20,6 +20,9 @@ public static class IsoCodes
          "SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES " +
          "VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG").Split(' '), StringComparer.Ordinal);
 
+    /// <summary>Every accepted country code, sorted (the import template's list).</summary>
+    public static IReadOnlyList<string> CountryCodes { get; } = [.. Countries.Order(StringComparer.Ordinal)];
+
     public static bool IsCountry(string? code) => code is not null && Countries.Contains(code);
 
     public static bool IsCurrency(string? code) => code is not null && Currencies.Contains(code);

@@ -7,7 +7,7 @@ namespace ResearchSecurity.Screening.Import;
 /// Malformed rows (a stray quote, more fields than the header) become errors, not exceptions. A small hand-written
 /// reader because the only CSV package on the mirror (CsvHelper 34) changed its API and offers no row-level recovery.
 /// </summary>
-internal static class CsvTableReader
+public static class CsvTableReader
 {
     public static IEnumerable<TableRow> Read(Stream stream, List<ImportError> errors, ImportLimits limits)
     {

@@ -1,7 +1,7 @@
 namespace ResearchSecurity.Screening.Import;
 
 /// <summary>One data row of a CSV or XLSX file: its 1-based row number and cells keyed by lower-cased header.</summary>
-internal sealed record TableRow(int Row, IReadOnlyDictionary<string, string> Cells)
+public sealed record TableRow(int Row, IReadOnlyDictionary<string, string> Cells)
 {
     public string Get(string key) => Cells.TryGetValue(key, out var v) ? v.Trim() : "";
 

@@ -9,7 +9,7 @@ namespace ResearchSecurity.Screening.Import;
 /// streamed too (never loaded as one document), and rows, columns and cell length are counted as they are read
 /// (<see cref="ImportLimits"/>); the package's parts were already inflated and counted by <see cref="ZipBombGuard"/>.
 /// </summary>
-internal static class XlsxTableReader
+public static class XlsxTableReader
 {
     public static List<TableRow> Read(Stream stream, List<ImportError> errors, ImportLimits limits)
     {

@@ -223,6 +223,26 @@ public static class AuthorizationMatrix
         // The review dossier: the office's full record for reviewers and auditors, the investigators' version for the people on it.
         Row("GET", "/api/v1/proposals/{id:guid}/dossier", async s => Get($"/api/v1/proposals/{(await s.SubmittedProposalAsync()).Id()}/dossier"),
             new(Unauthorized, OK, OK, NotFound, OK, Forbidden, Forbidden, OK)),
+        // ── registers ── each export takes its record's read policy; the rows are filtered as in the lists.
+        Row("GET", "/api/v1/registers/proposals", _ => Get("/api/v1/registers/proposals"),
+            new(Unauthorized, OK, OK, OK, OK, Forbidden, Forbidden, OK)),
+        Row("GET", "/api/v1/registers/visitors", _ => Get("/api/v1/registers/visitors"),
+            new(Unauthorized, OK, OK, OK, OK, Forbidden, Forbidden, OK)),
+        Row("GET", "/api/v1/registers/funding-sources", _ => Get("/api/v1/registers/funding-sources"),
+            new(Unauthorized, OK, OK, OK, OK, OK, Forbidden, OK)),
+        Row("GET", "/api/v1/registers/hits", _ => Get("/api/v1/registers/hits"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, OK)),
+        Row("GET", "/api/v1/registers/decisions", _ => Get("/api/v1/registers/decisions"),
+            new(Unauthorized, Forbidden, Forbidden, Forbidden, OK, Forbidden, Forbidden, OK)),
+        // ── visitor bulk import ── investigators, who own the people they import
+        Row("GET", "/api/v1/imports/visitors/template", _ => Get("/api/v1/imports/visitors/template"),
+            new(Unauthorized, OK, OK, OK, Forbidden, Forbidden, Forbidden, Forbidden)),
+        Row("POST", "/api/v1/imports/visitors/preview", _ => VisitorFile("/api/v1/imports/visitors/preview"),
+            new(Unauthorized, OK, OK, OK, Forbidden, Forbidden, Forbidden, Forbidden)),
+        Row("POST", "/api/v1/imports/visitors", _ => VisitorFile("/api/v1/imports/visitors"),
+            new(Unauthorized, Created, Created, Created, Forbidden, Forbidden, Forbidden, Forbidden)),
+        Row("POST", "/api/v1/imports/visitors/errors", _ => VisitorFile("/api/v1/imports/visitors/errors"),
+            new(Unauthorized, OK, OK, OK, Forbidden, Forbidden, Forbidden, Forbidden)),
         Row("POST", "/api/v1/reviews/{proposalId:guid}/flags/{flagId:guid}/dismiss", async s =>
             {
                 var (proposalId, flagId) = await s.FlaggedProposalAsync();
@@ -249,6 +269,12 @@ public static class AuthorizationMatrix
         new(method, route, s => Task.FromResult(request(s)), expected, @case);
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    /// <summary>A one-visitor CSV without e-mail or ORCID, so each caller's import is new.</summary>
+    private static HttpRequestMessage VisitorFile(string url) => new(HttpMethod.Post, url)
+    {
+        Content = VisitorFiles.Multipart(VisitorFiles.Csv(["Zhang Min,,,,Beihang University,CN,Employment,,Department of Physics,,2027-01-10,2027-03-31,,"]), "visitors.csv"),
+    };
 
     private static HttpRequestMessage Send(HttpMethod method, string url) => new(method, url);
 

@@ -32,13 +32,7 @@ public static class ListFundingSources
     public static async Task<Ok<PagedList<FundingSourceResponse>>> Handle(
         ListFundingSourcesRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var query = db.FundingSources.VisibleTo(user, db);
-        if (request.ProposalId is { } proposalId) query = query.Where(f => f.ProposalId == proposalId);
-        if (request.PersonId is { } personId) query = query.Where(f => f.PersonId == personId);
-        if (!string.IsNullOrEmpty(request.Country)) query = query.Where(f => f.Country == request.Country);
-        if (SearchText.Normalize(request.Q) is { Length: > 0 } q)
-            query = query.Where(f => f.FunderNameNormalized.Contains(q) || f.SponsorNormalized.Contains(q) || f.PayerNormalized.Contains(q));
-        query = Sorts.Apply(query, request.Sort);
+        var query = Sorts.Apply(Filter(request, db, user), request.Sort);
         var page = await query.ToPageAsync(request.Page, request.PageSize, FundingProjection.ToResponse, ct);
         if (user.IsMachineClient)
         {
@@ -48,5 +42,17 @@ public static class ListFundingSources
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(page);
+    }
+
+    /// <summary>The funding sources the caller may see that pass the list's filters; the funding register uses it too.</summary>
+    public static IQueryable<FundingSource> Filter(ListFundingSourcesRequest request, ResearchSecurityDbContext db, CurrentUser user)
+    {
+        var query = db.FundingSources.VisibleTo(user, db);
+        if (request.ProposalId is { } proposalId) query = query.Where(f => f.ProposalId == proposalId);
+        if (request.PersonId is { } personId) query = query.Where(f => f.PersonId == personId);
+        if (!string.IsNullOrEmpty(request.Country)) query = query.Where(f => f.Country == request.Country);
+        if (SearchText.Normalize(request.Q) is { Length: > 0 } q)
+            query = query.Where(f => f.FunderNameNormalized.Contains(q) || f.SponsorNormalized.Contains(q) || f.PayerNormalized.Contains(q));
+        return query;
     }
 }

@@ -20,16 +20,22 @@ public static class CreatePerson
     {
         if (await VisitProposalCheck.CheckAsync(request, db, user, ct) is { } invalid) return invalid;
 
-        var now = db.Clock.GetUtcNow();
-        var person = Person.Create(user.Id, request.ToDetails(), request.ToDeclarations(), now);
-        person.Update(request.ToDetails(), request.ToDeclarations(), request.AffiliationDetails(), request.VisitDetails(),
-            request.TalentProgramDetails(), now);
-        db.People.Add(person);
-        db.Audit(AuditEventType.PersonCreated, nameof(Person), person.Id, null, AuditChanges.Of(null, PersonProjection.Snapshot(person)));
+        var person = Add(db, request, user.Id, db.Clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
 
         var response = await db.People.Where(p => p.Id == person.Id).ToResponse().SingleAsync(ct);
         ETags.Set(http, response.ETag);
         return TypedResults.Created($"/api/v1/people/{person.Id}", response);
+    }
+
+    /// <summary>Adds a validated person with their audit event (saved by the caller); the bulk import adds people the same way.</summary>
+    public static Person Add(ResearchSecurityDbContext db, PersonRequest request, string ownerId, DateTimeOffset now)
+    {
+        var person = Person.Create(ownerId, request.ToDetails(), request.ToDeclarations(), now);
+        person.Update(request.ToDetails(), request.ToDeclarations(), request.AffiliationDetails(), request.VisitDetails(),
+            request.TalentProgramDetails(), now);
+        db.People.Add(person);
+        db.Audit(AuditEventType.PersonCreated, nameof(Person), person.Id, null, AuditChanges.Of(null, PersonProjection.Snapshot(person)));
+        return person;
     }
 }

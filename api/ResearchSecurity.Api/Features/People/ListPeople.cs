@@ -31,13 +31,19 @@ public static class ListPeople
 
     public static async Task<Ok<PagedList<PersonSummary>>> Handle(ListPeopleRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var query = db.People.IgnoreAutoIncludes().VisibleTo(user);
-        if (SearchText.Normalize(request.Q) is { Length: > 0 } q)
-            query = query.Where(p => p.NameNormalized.Contains(q) || p.Affiliations.Any(a => a.OrganisationNormalized.Contains(q)));
-        if (!string.IsNullOrEmpty(request.Country))
-            query = query.Where(p => p.Affiliations.Any(a => a.Country == request.Country));
-        query = Sorts.Apply(query, request.Sort);
+        var query = Sorts.Apply(Filter(request.Q, request.Country, db, user), request.Sort);
         return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize,
             p => new PersonSummary(p.Id, p.Name, p.Email, p.Orcid, p.Affiliations.Count, p.UpdatedAt), ct));
+    }
+
+    /// <summary>The people the caller may see that pass the list's filters; the visitors register uses it too.</summary>
+    public static IQueryable<Person> Filter(string? search, string? country, ResearchSecurityDbContext db, CurrentUser user)
+    {
+        var query = db.People.IgnoreAutoIncludes().VisibleTo(user);
+        if (SearchText.Normalize(search) is { Length: > 0 } q)
+            query = query.Where(p => p.NameNormalized.Contains(q) || p.Affiliations.Any(a => a.OrganisationNormalized.Contains(q)));
+        if (!string.IsNullOrEmpty(country))
+            query = query.Where(p => p.Affiliations.Any(a => a.Country == country));
+        return query;
     }
 }

@@ -33,8 +33,15 @@ public static class ListProposals
     public static async Task<Ok<PagedList<ProposalSummary>>> Handle(
         ListProposalsRequest request, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var query = db.Proposals.IgnoreAutoIncludes().VisibleTo(user, db);
+        var query = Sorts.Apply(Filter(request, db, user), request.Sort);
+        return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize, p => new ProposalSummary(
+            p.Id, p.Title, p.OwnerId, p.Status, p.TechnologyAreas, p.Partners.Count, p.Members.Count, p.CreatedAt, p.UpdatedAt), ct));
+    }
 
+    /// <summary>The proposals the caller may see that pass the list's filters (paging and sort aside); the register uses it too.</summary>
+    public static IQueryable<Proposal> Filter(ListProposalsRequest request, ResearchSecurityDbContext db, CurrentUser user)
+    {
+        var query = db.Proposals.IgnoreAutoIncludes().VisibleTo(user, db);
         if (request.Status is { } status) query = query.Where(p => p.Status == status);
         if (!string.IsNullOrEmpty(request.OwnerId)) query = query.Where(p => p.OwnerId == request.OwnerId);
         if (!string.IsNullOrEmpty(request.Country)) query = query.Where(p => p.Partners.Any(x => x.Country == request.Country));
@@ -46,9 +53,6 @@ public static class ListProposals
                 || p.Members.Any(m => db.People.Any(person => person.Id == m.PersonId && person.NameNormalized.Contains(q))));
         }
 
-        query = Sorts.Apply(query, request.Sort);
-
-        return TypedResults.Ok(await query.ToPageAsync(request.Page, request.PageSize, p => new ProposalSummary(
-            p.Id, p.Title, p.OwnerId, p.Status, p.TechnologyAreas, p.Partners.Count, p.Members.Count, p.CreatedAt, p.UpdatedAt), ct));
+        return query;
     }
 }
