@@ -52,13 +52,13 @@ public static class VisitorImportCheck
             if (Normalise(request.Email) is { } email)
             {
                 if (!firstByEmail.TryAdd(email, row)) errors.Add(new RowError(row, VisitorSheet.Email.Header, $"The same e-mail is on row {firstByEmail[email]}."));
-                else if (stored.FirstOrDefault(p => p.Email == email) is { } person)
+                else if (stored.Where(p => p.Email == email).OrderByDescending(p => p.Visible).FirstOrDefault() is { } person)
                     errors.Add(new RowError(row, VisitorSheet.Email.Header, Already(person.Visible, person.Id, "e-mail")));
             }
             if (request.Orcid?.Trim() is { Length: > 0 } orcid)
             {
                 if (!firstByOrcid.TryAdd(orcid, row)) errors.Add(new RowError(row, VisitorSheet.Orcid.Header, $"The same ORCID iD is on row {firstByOrcid[orcid]}."));
-                else if (stored.FirstOrDefault(p => p.Orcid == orcid) is { } person)
+                else if (stored.Where(p => p.Orcid == orcid).OrderByDescending(p => p.Visible).FirstOrDefault() is { } person)
                     errors.Add(new RowError(row, VisitorSheet.Orcid.Header, Already(person.Visible, person.Id, "ORCID iD")));
             }
             result.Add(new CheckedRow(row, request.Name, request, errors));

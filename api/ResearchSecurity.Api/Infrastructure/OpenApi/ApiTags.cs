@@ -16,6 +16,8 @@ internal static class ApiTags
         ["Jobs"] = "Background jobs (screening, re-screening, list refreshes) and their progress.",
         ["Screening"] = "Screening runs and hits of a proposal against the watchlists in force.",
         ["Risk"] = "A proposal's risk score, the factors behind it and the flags reviewers can dismiss.",
+        ["Registers"] = "The registers an office reports from — proposals, visiting researchers, funding sources, screening hits, decisions — as Excel workbooks with the list filters.",
+        ["Imports"] = "Bulk import of visiting researchers from a spreadsheet: the template, a row-by-row preview, the import and the rows with errors.",
         ["Risk policies"] = "Versioned risk policies (weights and thresholds): upload, diff and activation.",
     };
 }
