@@ -28,7 +28,8 @@ public static class DecisionRegister
                         d.DecidedBy, d.DecidedAt, d.ConfirmedBy, d.ConfirmedAt,
                         Conditions = d.Conditions.OrderBy(c => c.DueDate).Select(c => new { c.Description, c.Owner, c.DueDate }).ToList(),
                     };
-        await foreach (var d in query.AsAsyncEnumerable())
+        // One streamed query: a split query (the context's default) would buffer the parent rows to run the next query.
+        await foreach (var d in query.AsSingleQuery().AsAsyncEnumerable())
             yield return
             [
                 d.Id.ToString(), d.ProposalId.ToString(), d.Title, d.Outcome.ToString(), d.State.ToString(), d.Rationale,

@@ -21,7 +21,8 @@ public static class FundingRegister
         {
             f.Id, f.FunderName, f.Country, f.Sponsor, f.Payer, f.Amount, f.Currency, f.InKindDescription, f.ProposalId, f.PersonId, f.CreatedAt,
         });
-        await foreach (var f in query.AsAsyncEnumerable())
+        // One streamed query: a split query (the context's default) would buffer the parent rows to run the next query.
+        await foreach (var f in query.AsSingleQuery().AsAsyncEnumerable())
             yield return
             [
                 f.Id.ToString(), f.FunderName, f.Country, f.Sponsor, f.Payer, f.Amount, f.Currency, f.InKindDescription,

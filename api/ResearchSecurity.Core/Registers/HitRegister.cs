@@ -32,7 +32,8 @@ public static class HitRegister
                         h.Id, h.ProposalId, h.SubjectType, h.Field, h.TextScreened, h.EntityName, h.WatchlistId, Version = (int?)v.Number,
                         h.MatchedName, h.Score, h.Status, h.Disposition, h.DispositionReason, h.DispositionNote, h.DisposedBy, h.DisposedAt, h.RaisedAt,
                     };
-        await foreach (var h in query.AsAsyncEnumerable())
+        // One streamed query: a split query (the context's default) would buffer the parent rows to run the next query.
+        await foreach (var h in query.AsSingleQuery().AsAsyncEnumerable())
             yield return
             [
                 h.Id.ToString(), h.ProposalId?.ToString(), h.SubjectType, h.Field, h.TextScreened, h.EntityName, h.WatchlistId, h.Version,

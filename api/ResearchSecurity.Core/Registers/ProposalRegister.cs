@@ -25,7 +25,8 @@ public static class ProposalRegister
             Partners = p.Partners.OrderBy(x => x.Name).Select(x => new { x.Name, x.Country }).ToList(),
             Members = p.Members.Count, p.CreatedAt, p.SubmittedAt, p.UpdatedAt,
         });
-        await foreach (var p in query.AsAsyncEnumerable())
+        // One streamed query: a split query (the context's default) would buffer the parent rows to run the next query.
+        await foreach (var p in query.AsSingleQuery().AsAsyncEnumerable())
             yield return
             [
                 p.Id.ToString(), p.Title, p.Status.ToString(), p.RiskLevel.ToString(), p.OwnerId, string.Join("; ", p.TechnologyAreas),

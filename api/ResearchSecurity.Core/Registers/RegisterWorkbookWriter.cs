@@ -18,43 +18,88 @@ public static class RegisterWorkbookWriter
     private const uint HeaderStyle = 1, DateStyle = 2, TimestampStyle = 3, AmountStyle = 4, WholeStyle = 5, DecimalStyle = 6;
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    /// <summary>Writes the sheets to <paramref name="output"/> (a seekable stream: a temp file for large exports); returns the data rows per sheet.</summary>
+    /// <summary>Writes the sheets to <paramref name="output"/> (any writable stream, written front to back); returns the data rows per sheet.</summary>
+    /// <remarks>
+    /// Why three steps: a package the SDK opens read-write keeps every part's uncompressed bytes in memory until it is
+    /// closed (System.IO.Packaging over a zip in update mode, dotnet/Open-XML-SDK#807), and the SDK cannot add parts to
+    /// a write-only package. So (1) each register sheet is written by the SAX writer to a temporary file, row by row
+    /// from the database cursor; (2) the SDK builds the small rest of the workbook — workbook, styles, defined names,
+    /// the About sheet — in memory, with an empty stand-in for each register sheet; (3) the parts are zipped into
+    /// <paramref name="output"/> one after another, the register sheets streamed from their files.
+    /// </remarks>
     public static async Task<IReadOnlyList<int>> WriteAsync(Stream output, RegisterExportInfo info, IReadOnlyList<RegisterSheet> sheets, CancellationToken ct)
     {
-        var counts = new List<int>();
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
-        var sheetList = new Sheets();
-        var definedNames = new DefinedNames();
-        uint sheetId = 1;
-        foreach (var sheet in sheets)
+        var files = new List<string>();
+        try
         {
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            var rows = await WriteSheetAsync(part, sheet, ct);
-            counts.Add(rows);
-            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId, Name = sheet.Name });
-            // Excel's own name for an autofilter range; without it some readers show the filter buttons but no range.
-            definedNames.Append(new DefinedName($"'{sheet.Name}'!$A$1:${ColumnName(sheet.Columns.Count - 1)}${rows + 1}")
-                { Name = "_xlnm._FilterDatabase", LocalSheetId = sheetId - 1, Hidden = true });
-            sheetId++;
+            var counts = new List<int>();
+            foreach (var sheet in sheets)
+            {
+                var path = Path.GetTempFileName();
+                files.Add(path);
+                await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+                using var writer = OpenXmlWriter.Create(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                counts.Add(await WriteSheetAsync(writer, sheet, ct));
+            }
+            var (skeleton, sheetParts) = await SkeletonAsync(info, sheets, counts, ct);
+
+            using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+            using var parts = new System.IO.Compression.ZipArchive(new MemoryStream(skeleton, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            foreach (var part in parts.Entries)
+            {
+                var target = zip.CreateEntry(part.FullName, System.IO.Compression.CompressionLevel.Fastest);
+                await using var to = target.Open();
+                var index = sheetParts.IndexOf(part.FullName);
+                await using var from = index >= 0 ? File.OpenRead(files[index]) : part.Open();
+                await from.CopyToAsync(to, ct);
+            }
+            return counts;
         }
-        var about = workbookPart.AddNewPart<WorksheetPart>();
-        await WriteSheetAsync(about, AboutSheet(info, sheets, counts), ct);
-        sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(about), SheetId = sheetId, Name = "About" });
-        workbookPart.Workbook = new Workbook(sheetList, definedNames);
-        workbookPart.Workbook.Save();
-        document.PackageProperties.Title = info.Title;
-        document.PackageProperties.Creator = "ResearchSecurity";
-        document.PackageProperties.Created = info.ExportedAt.UtcDateTime;
-        return counts;
+        finally
+        {
+            foreach (var path in files) File.Delete(path);
+        }
     }
 
-    private static async Task<int> WriteSheetAsync(WorksheetPart part, RegisterSheet sheet, CancellationToken ct)
+    /// <summary>The workbook without the register sheets' rows: returns the package and the zip entry name of each register sheet's stand-in.</summary>
+    private static async Task<(byte[] Package, List<string> SheetParts)> SkeletonAsync(RegisterExportInfo info, IReadOnlyList<RegisterSheet> sheets,
+        IReadOnlyList<int> counts, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var sheetParts = new List<string>();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+            var sheetList = new Sheets();
+            var definedNames = new DefinedNames();
+            uint sheetId = 1;
+            for (var i = 0; i < sheets.Count; i++, sheetId++)
+            {
+                var part = workbookPart.AddNewPart<WorksheetPart>();
+                part.Worksheet = new Worksheet(new SheetData());
+                sheetParts.Add(part.Uri.OriginalString.TrimStart('/'));
+                sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId, Name = sheets[i].Name });
+                // Excel's own name for an autofilter range; without it some readers show the filter buttons but no range.
+                definedNames.Append(new DefinedName($"'{sheets[i].Name}'!$A$1:${ColumnName(sheets[i].Columns.Count - 1)}${counts[i] + 1}")
+                    { Name = "_xlnm._FilterDatabase", LocalSheetId = sheetId - 1, Hidden = true });
+            }
+            var about = workbookPart.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(about)) await WriteSheetAsync(writer, AboutSheet(info, sheets, counts), ct);
+            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(about), SheetId = sheetId, Name = "About" });
+            workbookPart.Workbook = new Workbook(sheetList, definedNames);
+            document.PackageProperties.Title = info.Title;
+            document.PackageProperties.Creator = "ResearchSecurity";
+            document.PackageProperties.Created = info.ExportedAt.UtcDateTime;
+        }
+        return (buffer.ToArray(), sheetParts);
+    }
+
+    private static async Task<int> WriteSheetAsync(OpenXmlWriter writer, RegisterSheet sheet, CancellationToken ct)
     {
         var columns = sheet.Columns;
         var letters = columns.Select((_, i) => ColumnName(i)).ToArray();
-        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -81,6 +126,7 @@ public static class RegisterWorkbookWriter
         writer.WriteEndElement(); // sheetData
         writer.WriteElement(new AutoFilter { Reference = $"A1:{letters[^1]}{row}" });
         writer.WriteEndElement(); // worksheet
+        writer.Close();
         return row - 1;
     }
 

@@ -29,7 +29,8 @@ public static class VisitorRegister
                             .Select(a => new { a.OrganisationName, a.Country }).ToList(),
                         v.HostDepartment, v.HostPrincipalInvestigator, v.StartDate, v.EndDate, v.Sponsor, v.ProposalId,
                     };
-        await foreach (var r in query.AsAsyncEnumerable())
+        // One streamed query: a split query (the context's default) would buffer the parent rows to run the next query.
+        await foreach (var r in query.AsSingleQuery().AsAsyncEnumerable())
             yield return
             [
                 r.Id.ToString(), r.Name, r.NativeName, r.Email, r.Orcid,
