@@ -29,6 +29,13 @@ public sealed class JobsOptions
     [MinLength(1)]
     public int[] RetryDelaysSeconds { get; set; } = [10, 60, 300];
 
+    /// <summary>
+    /// A save that queues more screening runs than this (a bulk import) schedules them as batch jobs of this many runs
+    /// each; fewer runs get one job each, as an edit does.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ScreeningBatchSize { get; set; } = 200;
+
     /// <summary>Subjects screened and committed per batch of a re-screen; the batch is also the resume unit.</summary>
     [Range(10, 100_000)]
     public int RescreenBatchSize { get; set; } = 2000;

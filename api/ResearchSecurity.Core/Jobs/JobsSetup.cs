@@ -69,6 +69,7 @@ public static class JobsSetup
         services.AddScoped<ScreeningRequestInterceptor>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<ScreeningRequestInterceptor>());
         services.AddScoped<ScreenSubjectJob>();
+        services.AddScoped<ScreenRunBatchJob>();
         services.AddScoped<RescreenJob>();
         services.AddScoped<Risk.ReassessJob>();
         services.AddScoped<RefreshWatchlistJob>();

@@ -16,7 +16,8 @@ namespace ResearchSecurity.Core.Screening;
 /// talent program, visit, person, funding source), or submits a proposal, the same save writes a pending
 /// <see cref="ScreeningRun"/> for exactly those subjects; after the commit a delayed job is scheduled per new run.
 /// A subject that already has a pending run gets no second one (coalescing: a burst of edits makes one job), and the
-/// pending row is read FOR SHARE so a worker cannot start that run before this edit commits. If the process dies
+/// pending row is read FOR SHARE so a worker cannot start that run before this edit commits. A save with more runs than
+/// <see cref="JobsOptions.ScreeningBatchSize"/> schedules them in batches (<see cref="ScreenRunBatchJob"/>). If the process dies
 /// between commit and scheduling, <see cref="ScreeningSweepJob"/> finds the pending run and schedules it.
 /// </summary>
 public sealed class ScreeningRequestInterceptor(IBackgroundJobClient jobs, IOptions<JobsOptions> options)
@@ -60,8 +61,14 @@ public sealed class ScreeningRequestInterceptor(IBackgroundJobClient jobs, IOpti
 
     private void Schedule()
     {
-        foreach (var runId in _toSchedule)
-            jobs.Schedule<ScreenSubjectJob>(j => j.RunAsync(runId, null, CancellationToken.None), options.Value.CoalesceDelay);
+        var batch = options.Value.ScreeningBatchSize;
+        if (_toSchedule.Count > batch)
+            // Thousands of runs from one save (a bulk import): each schedule is a round trip to the job store, so they go in batches.
+            foreach (var chunk in _toSchedule.Chunk(batch))
+                jobs.Schedule<ScreenRunBatchJob>(j => j.RunAsync(chunk, null, CancellationToken.None), options.Value.CoalesceDelay);
+        else
+            foreach (var runId in _toSchedule)
+                jobs.Schedule<ScreenSubjectJob>(j => j.RunAsync(runId, null, CancellationToken.None), options.Value.CoalesceDelay);
         _toSchedule.Clear();
     }
 

@@ -18,6 +18,7 @@ public static class Navigation
         new("Watchlists", "/Admin/Watchlists/Index", WebPolicies.Administrator),
         new("Users and roles", "/Admin/Users/Index", WebPolicies.Administrator),
         new("Audit log", "/Audit/Index", WebPolicies.Auditor),
+        new("Registers", "/Registers/Index", WebPolicies.Registers),
     ];
 
     /// <summary>Area folders and their policies, applied as Razor Pages conventions.</summary>
@@ -28,6 +29,7 @@ public static class Navigation
         ("/Funding", WebPolicies.GrantOfficer),
         ("/Admin", WebPolicies.Administrator),
         ("/Audit", WebPolicies.Auditor),
+        ("/Registers", WebPolicies.Registers),
     ];
 
     public static async Task<IReadOnlyList<Link>> VisibleAsync(IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user)

@@ -18,6 +18,7 @@ public static class WebPolicies
     public const string GrantOfficer = "web:grant-officer";
     public const string Administrator = "web:administrator";
     public const string Auditor = "web:auditor";
+    public const string Registers = "web:registers";
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -27,5 +28,7 @@ public static class WebPolicies
         options.AddPolicy(GrantOfficer, p => p.RequireRole(Roles.GrantOfficer));
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor));
+        // Whoever reads one of the registered records; the page offers each user only the registers the API gives them.
+        options.AddPolicy(Registers, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
     }
 }
