@@ -197,6 +197,36 @@ public sealed class ScreeningJobsTests(JobsFactory factory)
     }
 
     [Fact]
+    public async Task AVisitorImportOfMoreRunsThanTheBatchSize_IsScreenedByBatchJobs_EachRunOnce_AndARedeliveredBatchWritesNothing()
+    {
+        await ActiveListAsync(2024);
+        var owner = ApiFactory.NewUser();
+        var pi = factory.ClientFor(owner, Roles.Investigator);
+        // 70 visitors: a person, an affiliation and a sponsored visit each, 210 runs > the default batch of 200.
+        var csv = VisitorFiles.Csv(Enumerable.Range(0, 70).Select(i => VisitorFiles.Row(i, affiliation: i % 10 == 0
+            ? "College of Underwater Acoustic Engineering, Harbin Engineering University" : $"Department {i}, University of Example")));
+        var imported = await (await pi.PostAsync("/api/v1/imports/visitors", VisitorFiles.Multipart(csv, "batch.csv"))).ShouldBe(HttpStatusCode.Created);
+        var people = imported.GetProperty("personIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
+        Assert.Equal(70, people.Count);
+
+        await JobsApi.WaitForAsync(() => factory.CountAsync<ScreeningRun>(q => q.Where(r => r.PersonId != null && people.Contains(r.PersonId.Value) && r.Outcome != ScreeningOutcome.Done)),
+            n => n == 0, TimeSpan.FromMinutes(2));
+        var runs = await factory.WithDbAsync(db => db.ScreeningRuns.Where(r => r.PersonId != null && people.Contains(r.PersonId.Value)).Select(r => r.Id).ToArrayAsync());
+        Assert.Equal(210, runs.Length);
+        var batches = await factory.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%ScreenRunBatchJob%' AND arguments::text LIKE {"%" + runs[0] + "%"}").SingleAsync());
+        Assert.Equal(1, batches);
+        var hits = await factory.CountAsync<ScreeningHit>(q => q.Where(h => h.PersonId != null && people.Contains(h.PersonId.Value)));
+        Assert.True(hits >= 7, $"{hits} hits on the seven Harbin Engineering University affiliations");
+
+        // The same batch delivered again: every run is done, so nothing is screened or written twice.
+        var audit = await factory.CountAsync<AuditEvent>(q => q);
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ScreenRunBatchJob>().RunAsync(runs, null, CancellationToken.None);
+        Assert.Equal(hits, await factory.CountAsync<ScreeningHit>(q => q.Where(h => h.PersonId != null && people.Contains(h.PersonId.Value))));
+        Assert.Equal(audit, await factory.CountAsync<AuditEvent>(q => q));
+    }
+
+    [Fact]
     public async Task UpdatePerson_TenEditsInABurst_OneScreeningRunForTheAffiliation()
     {
         var pi = factory.ClientFor(ApiFactory.NewUser(), Roles.Investigator);
