@@ -52,6 +52,8 @@ public static class CountryDetector
         ("서울", "kr"), ("부산", "kr"), ("대전", "kr"), ("대구", "kr"), ("인천", "kr"), ("포항", "kr"), ("수원", "kr"),
     }.Select(p => (TextNormalizer.CjkOnly(p.Word) is { Length: > 0 } cjk ? cjk : p.Word, p.Code)).ToArray();
 
+    private static readonly string[] CharacterScriptWords = [.. CharacterScriptNames.Select(p => p.Word)];
+
     private static readonly FrozenSet<string> ChinaPlaces = new[]
     {
         "beijing", "shanghai", "tianjin", "chongqing", "guangzhou", "shenzhen", "wuhan", "nanjing", "hangzhou", "xian",
@@ -112,8 +114,12 @@ public static class CountryDetector
             }
             if (IsUsStateSegment(seg.Raw)) exp.Add("us");
             if (seg.Cjk.Length > 0 || HasKana(seg.Raw)) // Chinese characters, Hangul or kana
+            {
+                // A mention, not the start of a longer word: 日本語 is the Japanese language, not Japan.
+                var folded = CjkPlaceMention.Fold(seg.Raw);
                 foreach (var (word, code) in CharacterScriptNames)
-                    if (seg.Cjk.Contains(word, StringComparison.Ordinal) || seg.Raw.Contains(word, StringComparison.Ordinal)) exp.Add(code);
+                    if (CjkPlaceMention.IsMentioned(folded, word, CharacterScriptWords)) exp.Add(code);
+            }
             if (TextNormalizer.HasHan(seg.Cjk)) inf.Add("cn");
         }
         return result;
