@@ -11,6 +11,8 @@ namespace ResearchSecurity.Screening.Index;
 /// <summary>
 /// Lucene.NET backend: one document per name form, one untokenised term per canonical word (the engine has already
 /// normalised them), queried as a disjunction ranked by Lucene's TF-IDF. On disk when a path is given, else in RAM.
+/// Searches are answered by <see cref="ClassicDisjunctionRanker"/> from the index's postings with Lucene's own ranking
+/// arithmetic (the same ids in the same order as <see cref="IndexSearcher"/>, without its per-query objects).
 /// </summary>
 public sealed class LuceneCandidateIndex(string? path = null) : ICandidateIndex
 {
@@ -21,6 +23,7 @@ public sealed class LuceneCandidateIndex(string? path = null) : ICandidateIndex
     private LuceneDirectory? _directory;
     private DirectoryReader? _reader;
     private IndexSearcher? _searcher;
+    private ClassicDisjunctionRanker? _ranker;
     private int[] _docToId = [];
 
     public void Build(IEnumerable<IndexedName> names)
@@ -43,9 +46,19 @@ public sealed class LuceneCandidateIndex(string? path = null) : ICandidateIndex
         // Resolve Lucene doc numbers to our ids once, so searches never touch stored fields.
         _docToId = new int[_reader.MaxDoc];
         for (var d = 0; d < _reader.MaxDoc; d++) _docToId[d] = _reader.Document(d).GetField(IdField).GetInt32Value() ?? -1;
+        _ranker = ClassicDisjunctionRanker.Load(_reader, TermField);
     }
 
     public IReadOnlyList<int> Search(IReadOnlyCollection<string> terms, int maxCandidates)
+    {
+        if (_ranker is null) throw new InvalidOperationException("Build the index first.");
+        var docs = _ranker.Top(terms, maxCandidates);
+        for (var i = 0; i < docs.Length; i++) docs[i] = _docToId[docs[i]];
+        return docs;
+    }
+
+    /// <summary>The same search through Lucene's <see cref="IndexSearcher"/>: the reference the ranker is tested against.</summary>
+    internal IReadOnlyList<int> SearchWithIndexSearcher(IReadOnlyCollection<string> terms, int maxCandidates)
     {
         if (_searcher is null) throw new InvalidOperationException("Build the index first.");
         if (terms.Count == 0) return [];
