@@ -34,11 +34,11 @@ internal sealed class TokenStats
     /// contraction keeping the first letters, "Chem" = chemical/chemistry, "Phys" = physics, "Technol" = technology):
     /// generic words only ("Unite" of "Unité" is no abbreviation of a listed brand "Unitree").
     /// </summary>
-    public IEnumerable<string> ContractionTargets(string token)
+    public void AddContractionTargets(string token, List<string> into)
     {
-        if (token.Length < MinContraction || !_byPrefix.TryGetValue(token[..MinContraction], out var words)) yield break;
+        if (token.Length < MinContraction || !_byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token.AsSpan(0, MinContraction), out var words)) return;
         foreach (var w in words)
-            if (IsContraction(token, w)) yield return w;
+            if (IsContraction(token, w)) into.Add(w);
     }
 
     public static bool IsContraction(string abbreviation, string word)
@@ -55,6 +55,8 @@ internal sealed class TokenStats
     public FrozenSet<string> Vocabulary { get; }
     public int DocumentCount { get; }
     public IReadOnlyDictionary<string, int> DocumentFrequency { get; }
+    /// <summary><see cref="DocumentFrequency"/> looked up by a span (a word pair written in a buffer).</summary>
+    public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> DocumentFrequencyBySpan { get; }
 
     public TokenStats(IEnumerable<IEnumerable<string>> names)
     {
@@ -67,6 +69,7 @@ internal sealed class TokenStats
         }
         DocumentCount = Math.Max(n, 1);
         DocumentFrequency = df;
+        DocumentFrequencyBySpan = df.GetAlternateLookup<ReadOnlySpan<char>>();
         _weights = new Dictionary<string, double>(df.Count, StringComparer.Ordinal);
         foreach (var (t, c) in df) _weights[t] = WeightFor(t, c);
         _defaultWeight = Math.Log(1 + DocumentCount); // unseen word: as rare as it gets
@@ -103,18 +106,56 @@ internal sealed class TokenStats
     }
 
     /// <summary>Listed words one edit (insert, delete, substitute, transpose) away from <paramref name="token"/>.</summary>
-    public IEnumerable<string> TypoNeighbours(string token)
+    public List<string> TypoNeighbours(string token)
     {
-        if (token.Length < MinTypoLength - 1 || char.IsDigit(token[0])) yield break;
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        if (_deletes.TryGetValue(token, out var a)) foreach (var w in a) if (w != token && found.Add(w)) yield return w;
+        var found = new List<string>();
+        AddTypoNeighbours(token, found);
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="token"/> has a listed word one edit away.</summary>
+    public bool HasTypoNeighbour(string token) => AddTypoNeighbours(token, null);
+
+    /// <summary>
+    /// Appends the neighbours to <paramref name="found"/> in a fixed order (the word's own deletion entry, then one deletion
+    /// at each position), each once; with no list, stops at the first. The deleted forms are looked up as spans, so a
+    /// word costs no strings: this runs for every word of every text. Returns whether any neighbour was found.
+    /// </summary>
+    public bool AddTypoNeighbours(string token, List<string>? found)
+    {
+        if (token.Length < MinTypoLength - 1 || char.IsDigit(token[0])) return false;
+        var start = found?.Count ?? 0;
+        var any = false;
+        if (_deletes.TryGetValue(token, out var a))
+            foreach (var w in a)
+                if (w != token)
+                {
+                    if (found is null) return true;
+                    any |= AddOnce(found, start, w);
+                }
+        var deletes = _deletes.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> deleted = token.Length <= 256 ? stackalloc char[token.Length - 1] : new char[token.Length - 1];
         for (var i = 0; i < token.Length; i++)
         {
-            var d = token.Remove(i, 1);
-            if (_deletes.TryGetValue(d, out var b))
-                foreach (var w in b)
-                    if (w != token && IsOneEdit(token, w) && found.Add(w)) yield return w;
+            token.AsSpan(0, i).CopyTo(deleted);
+            token.AsSpan(i + 1).CopyTo(deleted[i..]);
+            if (!deletes.TryGetValue(deleted, out var b)) continue;
+            foreach (var w in b)
+                if (w != token && IsOneEdit(token, w))
+                {
+                    if (found is null) return true;
+                    any |= AddOnce(found, start, w);
+                }
         }
+        return any;
+    }
+
+    private static bool AddOnce(List<string> found, int start, string word)
+    {
+        for (var k = start; k < found.Count; k++)
+            if (found[k] == word) return false;
+        found.Add(word);
+        return true;
     }
 
     /// <summary>
@@ -131,8 +172,8 @@ internal sealed class TokenStats
     private static int Levenshtein(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        Span<int> prev = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> cur = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -144,7 +185,9 @@ internal sealed class TokenStats
                 rowMin = Math.Min(rowMin, cur[j]);
             }
             if (rowMin > max) return max + 1;
-            (prev, cur) = (cur, prev);
+            var swap = prev;
+            prev = cur;
+            cur = swap;
         }
         return prev[b.Length];
     }

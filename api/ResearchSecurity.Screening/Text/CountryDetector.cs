@@ -36,6 +36,9 @@ public static class CountryDetector
         ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
     }.ToFrozenDictionary();
 
+    private static readonly FrozenSet<string> FirstWordsOfLongerNames =
+        Names.Keys.Where(k => k.Contains(' ')).Select(k => k[..k.IndexOf(' ')]).ToFrozenSet();
+
     /// <summary>
     /// Country names written in Chinese characters or Hangul, and the largest Japanese and Korean cities written in their
     /// own script (a Japanese address says 仙台 where an English one says Japan: 東北大学 of Sendai is not 东北大学 of
@@ -106,6 +109,8 @@ public static class CountryDetector
             {
                 for (var n = Math.Min(4, toks.Count - i); n >= 1; n--)
                 {
+                    // Most words start no name of several words: build the joined key only for those that do.
+                    if (n > 1 && !FirstWordsOfLongerNames.Contains(toks[i].Text)) continue;
                     var key = n == 1 ? toks[i].Text : string.Join(' ', toks.Skip(i).Take(n).Select(t => t.Text));
                     if (Names.TryGetValue(key, out var code)) { exp.Add(code); i += n - 1; break; }
                 }
