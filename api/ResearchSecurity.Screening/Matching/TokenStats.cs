@@ -25,6 +25,8 @@ internal sealed class TokenStats
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
     private readonly double _defaultWeight;
     private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
+    /// <summary>The typo neighbours of the vocabulary's words that have any (<see cref="AddTypoNeighbours"/>).</summary>
+    private readonly Dictionary<string, string[]> _knownNeighbours = new(StringComparer.Ordinal);
 
     /// <summary>Shortest abbreviation read as a contraction, and the letters it must share with the word's start.</summary>
     public const int MinContraction = 3;
@@ -84,6 +86,12 @@ internal sealed class TokenStats
             AddDelete(t, t);
             for (var i = 0; i < t.Length; i++) AddDelete(t.Remove(i, 1), t);
         }
+        // Most words of a text are known words: their neighbours are found once here, not for every text.
+        foreach (var w in Vocabulary)
+        {
+            var neighbours = new List<string>();
+            if (FindTypoNeighbours(w, neighbours)) _knownNeighbours[w] = [.. neighbours];
+        }
     }
 
     private double WeightFor(string t, int df)
@@ -122,6 +130,16 @@ internal sealed class TokenStats
     /// word costs no strings: this runs for every word of every text. Returns whether any neighbour was found.
     /// </summary>
     public bool AddTypoNeighbours(string token, List<string>? found)
+    {
+        if (_knownNeighbours.TryGetValue(token, out var known))
+        {
+            found?.AddRange(known);
+            return true;
+        }
+        return !Vocabulary.Contains(token) && FindTypoNeighbours(token, found);
+    }
+
+    private bool FindTypoNeighbours(string token, List<string>? found)
     {
         if (token.Length < MinTypoLength - 1 || char.IsDigit(token[0])) return false;
         var start = found?.Count ?? 0;
