@@ -1,13 +1,11 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace ResearchSecurity.Screening.Index;
 
 /// <summary>
 /// Answers the one query shape the engine asks — a disjunction (all clauses SHOULD, coord on) of untokenised terms in
-/// one field — from postings copied out of the Lucene index once, with Lucene 4.8's own classic TF-IDF arithmetic, so
-/// the ranking is bit for bit what <see cref="IndexSearcher"/> returns (a test compares the two on every development
+/// one field — from postings held in arrays, with Lucene 4.8's own classic TF-IDF arithmetic, so the ranking is bit for
+/// bit what <see cref="IndexSearcher"/> returns over the same documents (a test compares the two on every development
 /// text). Why: per query, Lucene builds a query, term weights, a 2,048-bucket score table and a 200-slot priority queue
 /// prefilled with sentinel objects; that was about 40% of a screening call for a text that shares words with ~50 names.
 /// <para>
@@ -31,28 +29,20 @@ internal sealed class ClassicDisjunctionRanker
         _maxDoc = maxDoc;
     }
 
-    /// <summary>Copies the postings of <paramref name="field"/> (document numbers across all segments, live documents only).</summary>
-    public static ClassicDisjunctionRanker Load(IndexReader reader, string field)
+    /// <summary>
+    /// Postings of documents numbered in the order given (as Lucene numbers documents added one by one to a new index),
+    /// each document's terms counted once (as an untokenised field with repeated values is).
+    /// </summary>
+    public static ClassicDisjunctionRanker FromDocuments(IReadOnlyList<string[]> termsByDocument)
     {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var leaf in reader.Leaves)
-        {
-            var atomic = leaf.AtomicReader;
-            if (atomic.HasDeletions) throw new InvalidOperationException("The candidate index is built fresh and has no deletions.");
-            var terms = atomic.GetTerms(field);
-            if (terms is null) continue;
-            var termsEnum = terms.GetEnumerator();
-            DocsEnum? docs = null;
-            while (termsEnum.MoveNext())
+        for (var d = 0; d < termsByDocument.Count; d++)
+            foreach (var term in termsByDocument[d].Distinct(StringComparer.Ordinal))
             {
-                var term = termsEnum.Term.Utf8ToString();
                 if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
-                int d;
-                while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) list.Add(leaf.DocBase + d);
+                list.Add(d);
             }
-        }
-        return new ClassicDisjunctionRanker(postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), reader.MaxDoc);
+        return new ClassicDisjunctionRanker(postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), termsByDocument.Count);
     }
 
     /// <summary>Document numbers of the best <paramref name="n"/> matches, best first, as IndexSearcher would rank them.</summary>

@@ -16,7 +16,7 @@ public sealed class ClassicDisjunctionRankerTests
     [Fact]
     public void Search_EngineQueriesOverDevelopmentLists_EqualsIndexSearcher()
     {
-        var lucene = new LuceneCandidateIndex();
+        var lucene = new LuceneCandidateIndex { WriteLuceneIndexInMemory = true };
         var recording = new RecordingIndex(lucene);
         var lists = EngineFixture.ListFiles.Select(f =>
         {
@@ -45,7 +45,7 @@ public sealed class ClassicDisjunctionRankerTests
     [Fact]
     public void Search_TermsNoNameHas_CountTowardsTheQueryLikeLucene()
     {
-        using var lucene = new LuceneCandidateIndex();
+        using var lucene = new LuceneCandidateIndex { WriteLuceneIndexInMemory = true };
         lucene.Build(
         [
             new IndexedName(1, ["alpha", "beta"]),
@@ -55,6 +55,32 @@ public sealed class ClassicDisjunctionRankerTests
         string[][] queries = [["gamma", "unknown"], ["alpha", "gamma", "delta", "unknown", "other"], ["unknown"], ["beta", "gamma"]];
         foreach (var q in queries)
             Assert.Equal(lucene.SearchWithIndexSearcher(q, 10), lucene.Search(q, 10));
+    }
+
+    [Fact]
+    public void Build_WithPath_WritesALuceneIndexOnDiskThatRanksAlike()
+    {
+        var dir = Directory.CreateTempSubdirectory("rs-index-");
+        try
+        {
+            using (var lucene = new LuceneCandidateIndex(dir.FullName))
+            {
+                lucene.Build(
+                [
+                    new IndexedName(5, ["harbin", "engineering", "university"]),
+                    new IndexedName(3, ["harbin", "institute", "technology"]),
+                    new IndexedName(9, ["tianjin", "university"]),
+                ]);
+                string[] query = ["harbin", "university", "technology"];
+                Assert.Equal(lucene.SearchWithIndexSearcher(query, 10), lucene.Search(query, 10));
+                Assert.Equal([3, 5, 9], lucene.Search(query, 10).Order());
+            }
+            Assert.NotEmpty(dir.GetFiles());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     /// <summary>Passes everything through and keeps what the engine indexed and asked.</summary>
