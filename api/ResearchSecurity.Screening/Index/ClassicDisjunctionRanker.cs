@@ -84,18 +84,39 @@ internal sealed class ClassicDisjunctionRanker
             }
         }
 
-        var ranked = new (float Score, int Doc)[touched];
+        // Few documents match as a rule (about fifty over the real lists): sort them all. Over large lists a common word
+        // matches thousands, and only the best n are kept, in a heap whose top is the worst kept.
+        var ranked = new (float Score, int Doc)[Math.Min(n, touched)];
+        var kept = 0;
+        PriorityQueue<int, (float Score, int Doc)>? best = touched > n ? new(n + 1, WorseFirst.Instance) : null;
         for (var i = 0; i < touched; i++)
         {
             var d = scratch.Touched[i];
             var coord = clauseCount == 1 ? 1f : scratch.Overlap[d] / (float)clauseCount;
-            ranked[i] = ((float)(scratch.Score[d] * coord), d);
+            var hit = ((float)(scratch.Score[d] * coord), d);
             scratch.Overlap[d] = 0; // leave the scratch clean for the next query on this thread
+            if (best is null) ranked[kept++] = hit;
+            else if (best.Count < n) best.Enqueue(d, hit);
+            else if (WorseFirst.Instance.Compare(PeekPriority(best), hit) < 0) best.EnqueueDequeue(d, hit);
         }
-        Array.Sort(ranked, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
-        var result = new int[Math.Min(n, touched)];
+        if (best is not null)
+            while (best.TryDequeue(out _, out var hit)) ranked[kept++] = hit;
+        Array.Sort(ranked, static (a, b) => WorseFirst.Instance.Compare(b, a));
+        var result = new int[ranked.Length];
         for (var i = 0; i < result.Length; i++) result[i] = ranked[i].Doc;
         return result;
+    }
+
+    private static (float Score, int Doc) PeekPriority(PriorityQueue<int, (float Score, int Doc)> queue) =>
+        queue.TryPeek(out _, out var priority) ? priority : default;
+
+    /// <summary>Lucene's order of hits reversed: a lower score is worse, and at equal scores the higher document number.</summary>
+    private sealed class WorseFirst : IComparer<(float Score, int Doc)>
+    {
+        public static readonly WorseFirst Instance = new();
+
+        public int Compare((float Score, int Doc) x, (float Score, int Doc) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
     }
 
     /// <summary>Per-thread accumulators sized to the index, reset after each query (only the documents it touched).</summary>
