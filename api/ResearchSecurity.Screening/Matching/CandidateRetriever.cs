@@ -89,7 +89,12 @@ internal sealed class CandidateRetriever
             if (_acronyms.TryGetValue(word, out var ids)) result.UnionWith(ids);
         if (ctx.HasCjk)
             foreach (var n in _cjkNames)
-                if (ctx.Segments.Any(s => s.Cjk.Contains(n.Cjk, StringComparison.Ordinal))) result.Add(n.Id);
+                foreach (var seg in ctx.Segments)
+                    if (seg.Cjk.Contains(n.Cjk, StringComparison.Ordinal))
+                    {
+                        result.Add(n.Id);
+                        break;
+                    }
         return result;
     }
 
