@@ -182,9 +182,11 @@ internal sealed class TokenStats
     /// </summary>
     public static bool IsTypo(string a, string b)
     {
+        // The cheap shape checks first: the place look-ups only matter for pairs that could be typos at all.
+        var oneEdit = IsOneEdit(a, b);
+        if (!oneEdit && !(a.Length >= 8 && b.Length >= 8 && a.AsSpan(0, 3).SequenceEqual(b.AsSpan(0, 3)))) return false;
         if (CountryDetector.IsPlace(a) && CountryDetector.IsPlace(b)) return false;
-        if (IsOneEdit(a, b)) return true;
-        return a.Length >= 8 && b.Length >= 8 && a.AsSpan(0, 3).SequenceEqual(b.AsSpan(0, 3)) && Levenshtein(a, b, 2) <= 2;
+        return oneEdit || Levenshtein(a, b, 2) <= 2;
     }
 
     private static int Levenshtein(string a, string b, int max)
