@@ -76,7 +76,9 @@ internal sealed class TokenStats
         foreach (var (t, c) in df) _weights[t] = WeightFor(t, c);
         _defaultWeight = Math.Log(1 + DocumentCount); // unseen word: as rare as it gets
         Vocabulary = df.Keys.Concat(Lexicon.GenericWords).Concat(Lexicon.OrgTypeWords).ToFrozenSet(StringComparer.Ordinal);
-        foreach (var w in Vocabulary.Where(w => w.Length >= MinContraction + 2 && char.IsAsciiLetter(w[0])))
+        // Only generic words can be abbreviated (IsContraction), so only they are kept under their first letters.
+        foreach (var w in Vocabulary.Where(w => w.Length >= MinContraction + 2 && char.IsAsciiLetter(w[0]) &&
+                                                (Lexicon.GenericWords.Contains(w) || Lexicon.OrgTypeWords.Contains(w))))
         {
             if (!_byPrefix.TryGetValue(w[..MinContraction], out var list)) _byPrefix[w[..MinContraction]] = list = [];
             list.Add(w);
