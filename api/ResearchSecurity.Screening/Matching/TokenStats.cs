@@ -115,21 +115,14 @@ internal sealed class TokenStats
         if (!list.Contains(word)) list.Add(word);
     }
 
-    /// <summary>Listed words one edit (insert, delete, substitute, transpose) away from <paramref name="token"/>.</summary>
-    public List<string> TypoNeighbours(string token)
-    {
-        var found = new List<string>();
-        AddTypoNeighbours(token, found);
-        return found;
-    }
-
     /// <summary>Whether <paramref name="token"/> has a listed word one edit away.</summary>
     public bool HasTypoNeighbour(string token) => AddTypoNeighbours(token, null);
 
     /// <summary>
-    /// Appends the neighbours to <paramref name="found"/> in a fixed order (the word's own deletion entry, then one deletion
-    /// at each position), each once; with no list, stops at the first. The deleted forms are looked up as spans, so a
-    /// word costs no strings: this runs for every word of every text. Returns whether any neighbour was found.
+    /// Appends the listed words one edit (insert, delete, substitute, transpose) away from <paramref name="token"/> to
+    /// <paramref name="found"/> in a fixed order (the word's own deletion entry, then one deletion at each position), each
+    /// once; with no list, stops at the first. Returns whether any was found. Runs for every word of every text: the
+    /// vocabulary's words were looked up at build, and the deleted forms of other words are looked up as spans.
     /// </summary>
     public bool AddTypoNeighbours(string token, List<string>? found)
     {
