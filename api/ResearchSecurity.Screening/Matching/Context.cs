@@ -15,7 +15,7 @@ internal sealed partial class Context
     public required bool HasCjk { get; init; }
     public string? CountryHint { get; init; }
     /// <summary>The text's words plus listed words one typo away (filled while collecting candidates).</summary>
-    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+    public TextWords? Words { get; set; }
 
     public static Context Create(string text, Tokenizer tokenizer, string? countryHint)
     {
@@ -28,8 +28,8 @@ internal sealed partial class Context
             if (!char.IsAsciiLetterOrDigit(cleaned[i])) { i++; continue; }
             var start = i;
             while (i < cleaned.Length && (char.IsAsciiLetterOrDigit(cleaned[i]) || cleaned[i] == '&')) i++;
-            var w = cleaned[start..i];
-            if (w.Length >= 2 && w.Any(char.IsAsciiLetterUpper) && w.All(c => !char.IsAsciiLetterLower(c))) upper.Add(w);
+            var w = cleaned.AsSpan(start, i - start);
+            if (w.Length >= 2 && w.ContainsAnyInRange('A', 'Z') && !w.ContainsAnyInRange('a', 'z')) upper.Add(w.ToString());
         }
         var ctx = new Context
         {

@@ -44,8 +44,9 @@ internal sealed class HitResolver(WatchlistEntity[] entities, EntityFacts facts,
                         Features = [.. h.Features, new FeatureContribution("same institution", $"matched via {h.Entity.ListId}: {h.Entity.Name}", 1, 0)],
                     });
         // The longer listed name wins: drop a hit whose text span lies strictly inside another entity's span.
-        var kept = hits.Where(h => !hits.Any(o => Key(o) != Key(h) && o.Score >= _options.AlertThreshold * 0.8 &&
-                                                  o.Spans.Any(os => h.Spans.Any(os.Contains)))).ToList();
+        var kept = new List<Hit>(hits.Count);
+        foreach (var h in hits)
+            if (!InsideAnother(h, hits)) kept.Add(h);
         var min = Math.Min(_options.AlertThreshold, _options.ReturnBelowThresholdDownTo ?? _options.AlertThreshold);
         return kept.Where(h => h.Score >= min)
             .GroupBy(Key) // one hit per listed entity, even if a list was loaded twice (edition files of one dataset)
@@ -56,4 +57,17 @@ internal sealed class HitResolver(WatchlistEntity[] entities, EntityFacts facts,
     }
 
     private static (string, string) Key(Hit h) => (h.Entity.ListId, h.Entity.EntityId);
+
+    /// <summary>Whether another entity's strong-enough hit has a span strictly containing one of <paramref name="h"/>'s.</summary>
+    private bool InsideAnother(Hit h, List<Hit> hits)
+    {
+        foreach (var o in hits)
+        {
+            if (o.Score < _options.AlertThreshold * 0.8 || Key(o) == Key(h)) continue;
+            foreach (var os in o.Spans)
+                foreach (var hs in h.Spans)
+                    if (os.Contains(hs)) return true;
+        }
+        return false;
+    }
 }

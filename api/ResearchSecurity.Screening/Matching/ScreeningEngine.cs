@@ -43,7 +43,7 @@ public sealed class ScreeningEngine : IDisposable
             .Select((n, i) => n with { Id = i }).ToArray();
         EntityFacts.InternWords(_names);
         var stats = new TokenStats(_names.Where(n => n.Parts.Length > 0).Select(n => n.IndexTerms));
-        _tokenizer = new Tokenizer(stats.Vocabulary, w => stats.TypoNeighbours(w).Any(),
+        _tokenizer = new Tokenizer(stats.Vocabulary, stats.HasTypoNeighbour,
             new VariantResolver(stats.DocumentFrequency.Select(p => (p.Key, p.Value)), stats.IsDistinctive));
         _facts = new EntityFacts(listArray, _entities, _names, stats);
         _latin = new LatinNameScorer(stats, options);
@@ -76,9 +76,10 @@ public sealed class ScreeningEngine : IDisposable
         foreach (var id in _candidates.Candidates(ctx))
         {
             var name = _names[id];
-            if (CandidateRetriever.Plausible(name, ctx) && Score(name, _entities[name.EntityIndex], ctx) is { } hit) hits.Add(hit);
+            if (_candidates.Plausible(name, ctx) && Score(name, _entities[name.EntityIndex], ctx) is { } hit) hits.Add(hit);
         }
-        return _resolver.Resolve(hits, ctx, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        // Most texts have no hit: they need neither the clock nor the resolver.
+        return hits.Count == 0 ? [] : _resolver.Resolve(hits, ctx, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
     }
 
     private Hit? Score(CompiledName name, WatchlistEntity entity, Context ctx)

@@ -17,14 +17,18 @@ internal static class SequenceAligner
     {
         var toks = seg.Tokens;
         PartMatch? best = null;
+        // A failed alignment leaves the list as it found it (every branch removes what it added), so one list serves
+        // every start position until a match keeps it.
+        List<string>? fuzzy = null;
         for (var s = 0; s < toks.Count; s++)
         {
-            var fuzzy = new List<string>();
+            fuzzy ??= [];
             var end = Align(name, 0, toks, s, fuzzy);
             if (end < 0) continue;
             var m = new PartMatch(seg.Index, s, end, fuzzy);
             if (best is null || m.Fuzzy.Count < best.Fuzzy.Count) best = m;
             if (fuzzy.Count == 0) break;
+            fuzzy = null;
         }
         return best;
     }
@@ -90,13 +94,13 @@ internal static class SequenceAligner
         if (a.Length < 6 || b.Length < 6 || a[0] != b[0]) return false;
         var sa = DerivationStem(a);
         var sb = DerivationStem(b);
-        return sa.Length >= 5 && sa == sb && a != b;
+        return sa.Length >= 5 && sa.SequenceEqual(sb) && a != b;
     }
 
-    private static string DerivationStem(string w)
+    private static ReadOnlySpan<char> DerivationStem(string w)
     {
         foreach (var suffix in (ReadOnlySpan<string>)["ical", "ic", "al", "y"])
-            if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 5) return w[..^suffix.Length];
+            if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 5) return w.AsSpan(0, w.Length - suffix.Length);
         return w;
     }
 

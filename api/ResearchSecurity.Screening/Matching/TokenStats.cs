@@ -25,6 +25,8 @@ internal sealed class TokenStats
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
     private readonly double _defaultWeight;
     private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
+    /// <summary>The typo neighbours of the vocabulary's words that have any (<see cref="AddTypoNeighbours"/>).</summary>
+    private readonly Dictionary<string, string[]> _knownNeighbours = new(StringComparer.Ordinal);
 
     /// <summary>Shortest abbreviation read as a contraction, and the letters it must share with the word's start.</summary>
     public const int MinContraction = 3;
@@ -34,11 +36,11 @@ internal sealed class TokenStats
     /// contraction keeping the first letters, "Chem" = chemical/chemistry, "Phys" = physics, "Technol" = technology):
     /// generic words only ("Unite" of "Unité" is no abbreviation of a listed brand "Unitree").
     /// </summary>
-    public IEnumerable<string> ContractionTargets(string token)
+    public void AddContractionTargets(string token, List<string> into)
     {
-        if (token.Length < MinContraction || !_byPrefix.TryGetValue(token[..MinContraction], out var words)) yield break;
+        if (token.Length < MinContraction || !_byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token.AsSpan(0, MinContraction), out var words)) return;
         foreach (var w in words)
-            if (IsContraction(token, w)) yield return w;
+            if (IsContraction(token, w)) into.Add(w);
     }
 
     public static bool IsContraction(string abbreviation, string word)
@@ -55,6 +57,8 @@ internal sealed class TokenStats
     public FrozenSet<string> Vocabulary { get; }
     public int DocumentCount { get; }
     public IReadOnlyDictionary<string, int> DocumentFrequency { get; }
+    /// <summary><see cref="DocumentFrequency"/> looked up by a span (a word pair written in a buffer).</summary>
+    public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> DocumentFrequencyBySpan { get; }
 
     public TokenStats(IEnumerable<IEnumerable<string>> names)
     {
@@ -67,11 +71,14 @@ internal sealed class TokenStats
         }
         DocumentCount = Math.Max(n, 1);
         DocumentFrequency = df;
+        DocumentFrequencyBySpan = df.GetAlternateLookup<ReadOnlySpan<char>>();
         _weights = new Dictionary<string, double>(df.Count, StringComparer.Ordinal);
         foreach (var (t, c) in df) _weights[t] = WeightFor(t, c);
         _defaultWeight = Math.Log(1 + DocumentCount); // unseen word: as rare as it gets
         Vocabulary = df.Keys.Concat(Lexicon.GenericWords).Concat(Lexicon.OrgTypeWords).ToFrozenSet(StringComparer.Ordinal);
-        foreach (var w in Vocabulary.Where(w => w.Length >= MinContraction + 2 && char.IsAsciiLetter(w[0])))
+        // Only generic words can be abbreviated (IsContraction), so only they are kept under their first letters.
+        foreach (var w in Vocabulary.Where(w => w.Length >= MinContraction + 2 && char.IsAsciiLetter(w[0]) &&
+                                                (Lexicon.GenericWords.Contains(w) || Lexicon.OrgTypeWords.Contains(w))))
         {
             if (!_byPrefix.TryGetValue(w[..MinContraction], out var list)) _byPrefix[w[..MinContraction]] = list = [];
             list.Add(w);
@@ -80,6 +87,12 @@ internal sealed class TokenStats
         {
             AddDelete(t, t);
             for (var i = 0; i < t.Length; i++) AddDelete(t.Remove(i, 1), t);
+        }
+        // Most words of a text are known words: their neighbours are found once here, not for every text.
+        foreach (var w in Vocabulary)
+        {
+            var neighbours = new List<string>();
+            if (FindTypoNeighbours(w, neighbours)) _knownNeighbours[w] = [.. neighbours];
         }
     }
 
@@ -102,19 +115,60 @@ internal sealed class TokenStats
         if (!list.Contains(word)) list.Add(word);
     }
 
-    /// <summary>Listed words one edit (insert, delete, substitute, transpose) away from <paramref name="token"/>.</summary>
-    public IEnumerable<string> TypoNeighbours(string token)
+    /// <summary>Whether <paramref name="token"/> has a listed word one edit away.</summary>
+    public bool HasTypoNeighbour(string token) => AddTypoNeighbours(token, null);
+
+    /// <summary>
+    /// Appends the listed words one edit (insert, delete, substitute, transpose) away from <paramref name="token"/> to
+    /// <paramref name="found"/> in a fixed order (the word's own deletion entry, then one deletion at each position), each
+    /// once; with no list, stops at the first. Returns whether any was found. Runs for every word of every text: the
+    /// vocabulary's words were looked up at build, and the deleted forms of other words are looked up as spans.
+    /// </summary>
+    public bool AddTypoNeighbours(string token, List<string>? found)
     {
-        if (token.Length < MinTypoLength - 1 || char.IsDigit(token[0])) yield break;
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        if (_deletes.TryGetValue(token, out var a)) foreach (var w in a) if (w != token && found.Add(w)) yield return w;
+        if (_knownNeighbours.TryGetValue(token, out var known))
+        {
+            found?.AddRange(known);
+            return true;
+        }
+        return !Vocabulary.Contains(token) && FindTypoNeighbours(token, found);
+    }
+
+    private bool FindTypoNeighbours(string token, List<string>? found)
+    {
+        if (token.Length < MinTypoLength - 1 || char.IsDigit(token[0])) return false;
+        var start = found?.Count ?? 0;
+        var any = false;
+        if (_deletes.TryGetValue(token, out var a))
+            foreach (var w in a)
+                if (w != token)
+                {
+                    if (found is null) return true;
+                    any |= AddOnce(found, start, w);
+                }
+        var deletes = _deletes.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> deleted = token.Length <= 256 ? stackalloc char[token.Length - 1] : new char[token.Length - 1];
         for (var i = 0; i < token.Length; i++)
         {
-            var d = token.Remove(i, 1);
-            if (_deletes.TryGetValue(d, out var b))
-                foreach (var w in b)
-                    if (w != token && IsOneEdit(token, w) && found.Add(w)) yield return w;
+            token.AsSpan(0, i).CopyTo(deleted);
+            token.AsSpan(i + 1).CopyTo(deleted[i..]);
+            if (!deletes.TryGetValue(deleted, out var b)) continue;
+            foreach (var w in b)
+                if (w != token && IsOneEdit(token, w))
+                {
+                    if (found is null) return true;
+                    any |= AddOnce(found, start, w);
+                }
         }
+        return any;
+    }
+
+    private static bool AddOnce(List<string> found, int start, string word)
+    {
+        for (var k = start; k < found.Count; k++)
+            if (found[k] == word) return false;
+        found.Add(word);
+        return true;
     }
 
     /// <summary>
@@ -123,16 +177,18 @@ internal sealed class TokenStats
     /// </summary>
     public static bool IsTypo(string a, string b)
     {
+        // The cheap shape checks first: the place look-ups only matter for pairs that could be typos at all.
+        var oneEdit = IsOneEdit(a, b);
+        if (!oneEdit && !(a.Length >= 8 && b.Length >= 8 && a.AsSpan(0, 3).SequenceEqual(b.AsSpan(0, 3)))) return false;
         if (CountryDetector.IsPlace(a) && CountryDetector.IsPlace(b)) return false;
-        if (IsOneEdit(a, b)) return true;
-        return a.Length >= 8 && b.Length >= 8 && a.AsSpan(0, 3).SequenceEqual(b.AsSpan(0, 3)) && Levenshtein(a, b, 2) <= 2;
+        return oneEdit || Levenshtein(a, b, 2) <= 2;
     }
 
     private static int Levenshtein(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        Span<int> prev = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> cur = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -144,7 +200,9 @@ internal sealed class TokenStats
                 rowMin = Math.Min(rowMin, cur[j]);
             }
             if (rowMin > max) return max + 1;
-            (prev, cur) = (cur, prev);
+            var swap = prev;
+            prev = cur;
+            cur = swap;
         }
         return prev[b.Length];
     }

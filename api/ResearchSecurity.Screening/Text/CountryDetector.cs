@@ -36,6 +36,9 @@ public static class CountryDetector
         ["nepal"] = "np", ["sri lanka"] = "lk", ["myanmar"] = "mm", ["mongolia"] = "mn", ["inner mongolia"] = "cn", ["cyprus"] = "cy",
     }.ToFrozenDictionary();
 
+    private static readonly FrozenSet<string> FirstWordsOfLongerNames =
+        Names.Keys.Where(k => k.Contains(' ')).Select(k => k[..k.IndexOf(' ')]).ToFrozenSet();
+
     /// <summary>
     /// Country names written in Chinese characters or Hangul, and the largest Japanese and Korean cities written in their
     /// own script (a Japanese address says 仙台 where an English one says Japan: 東北大学 of Sendai is not 东北大学 of
@@ -51,6 +54,8 @@ public static class CountryDetector
         ("福岡", "jp"), ("神戸", "jp"), ("広島", "jp"), ("つくば", "jp"), ("筑波", "jp"),
         ("서울", "kr"), ("부산", "kr"), ("대전", "kr"), ("대구", "kr"), ("인천", "kr"), ("포항", "kr"), ("수원", "kr"),
     }.Select(p => (TextNormalizer.CjkOnly(p.Word) is { Length: > 0 } cjk ? cjk : p.Word, p.Code)).ToArray();
+
+    private static readonly string[] CharacterScriptWords = [.. CharacterScriptNames.Select(p => p.Word)];
 
     private static readonly FrozenSet<string> ChinaPlaces = new[]
     {
@@ -104,6 +109,8 @@ public static class CountryDetector
             {
                 for (var n = Math.Min(4, toks.Count - i); n >= 1; n--)
                 {
+                    // Most words start no name of several words: build the joined key only for those that do.
+                    if (n > 1 && !FirstWordsOfLongerNames.Contains(toks[i].Text)) continue;
                     var key = n == 1 ? toks[i].Text : string.Join(' ', toks.Skip(i).Take(n).Select(t => t.Text));
                     if (Names.TryGetValue(key, out var code)) { exp.Add(code); i += n - 1; break; }
                 }
@@ -112,8 +119,12 @@ public static class CountryDetector
             }
             if (IsUsStateSegment(seg.Raw)) exp.Add("us");
             if (seg.Cjk.Length > 0 || HasKana(seg.Raw)) // Chinese characters, Hangul or kana
+            {
+                // A mention, not the start of a longer word: 日本語 is the Japanese language, not Japan.
+                var folded = CjkPlaceMention.Fold(seg.Raw);
                 foreach (var (word, code) in CharacterScriptNames)
-                    if (seg.Cjk.Contains(word, StringComparison.Ordinal) || seg.Raw.Contains(word, StringComparison.Ordinal)) exp.Add(code);
+                    if (CjkPlaceMention.IsMentioned(folded, word, CharacterScriptWords)) exp.Add(code);
+            }
             if (TextNormalizer.HasHan(seg.Cjk)) inf.Add("cn");
         }
         return result;

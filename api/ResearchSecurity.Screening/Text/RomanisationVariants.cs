@@ -35,13 +35,15 @@ public static class RomanisationVariants
     /// <summary>Most distinct words whose key is remembered: texts repeat their words, and every word is keyed.</summary>
     private const int MaxCachedKeys = 50_000; // about 5 MB at most
     private static readonly ConcurrentDictionary<string, string> RussianKeys = new(StringComparer.Ordinal);
+    private static int _cachedKeys;
 
     /// <summary>Folded stem of a (transliterated) Russian word: Борескова, Boreskova, Boreskov -> "boresk".</summary>
     public static string RussianKey(string word)
     {
         if (RussianKeys.TryGetValue(word, out var cached)) return cached;
         var key = ComputeRussianKey(word);
-        if (RussianKeys.Count < MaxCachedKeys) RussianKeys.TryAdd(word, key);
+        // Counted here: ConcurrentDictionary.Count takes every lock of the table, and a miss happens for each new word.
+        if (Volatile.Read(ref _cachedKeys) < MaxCachedKeys && RussianKeys.TryAdd(word, key)) Interlocked.Increment(ref _cachedKeys);
         return key;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace ResearchSecurity.Screening.Text;
 
 /// <summary>
@@ -13,9 +15,25 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<stri
 {
     public static readonly Tokenizer Plain = new();
 
+    // Span look-ups of the word lists the tokenizer consults for every word (the lists themselves are in Lexicon).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords =
+        Lexicon.StopWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationKeys =
+        Lexicon.Abbreviations.Keys.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VariantKeys =
+        Lexicon.Variants.Keys.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Words every text repeats (stop words, generic and organisation words), shared instead of copied.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownWords =
+        Lexicon.StopWords.Concat(Lexicon.GenericWords).Concat(Lexicon.OrgTypeWords).Concat(Lexicon.Abbreviations.Keys)
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The vocabulary looked up by span; its strings also stand in for the words a text writes.</summary>
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabulary =
+        (vocabulary ?? new HashSet<string>()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public List<Token> Tokenize(string cleaned)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(Math.Max(4, cleaned.Length / 6));
         var afterOf = false;
         var i = 0;
         while (i < cleaned.Length)
@@ -24,17 +42,24 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<stri
             if (!char.IsLetterOrDigit(c) || TextNormalizer.IsCharacterScript(c)) { i++; continue; }
             var start = i;
             while (i < cleaned.Length && char.IsLetterOrDigit(cleaned[i]) && !TextNormalizer.IsCharacterScript(cleaned[i])) i++;
-            var written = cleaned[start..i];
+            var span = cleaned.AsSpan(start, i - start);
             string? script = null;
-            if (Transliteration.Applies(written)) written = LatinLetters(Transliteration.ToLatin(written, out script));
-            if (written.Length == 0) continue;
-            var capitals = IsCapitals(written);
-            var capitalised = char.IsUpper(written[0]);
-            var word = written.ToLowerInvariant();
+            string word;
+            bool capitals, capitalised;
+            if (Transliteration.Applies(span))
+            {
+                var written = LatinLetters(Transliteration.ToLatin(span.ToString(), out script));
+                if (written.Length == 0) continue;
+                (word, capitals, capitalised) = (written.ToLowerInvariant(), IsCapitals(written), char.IsUpper(written[0]));
+            }
+            else (word, capitals, capitalised) = (LowerCase(span), IsCapitals(span), char.IsUpper(span[0]));
             if (script is not null) afterOf = Emit(tokens, word, afterOf, script, capitals, capitalised);
-            else
-                foreach (var part in SplitGlued(word))
-                    afterOf = Emit(tokens, part, afterOf, null, capitals, capitalised);
+            else if (SplitGlued(word) is var (left, right))
+            {
+                afterOf = Emit(tokens, left, afterOf, null, capitals, capitalised);
+                afterOf = Emit(tokens, right, afterOf, null, capitals, capitalised);
+            }
+            else afterOf = Emit(tokens, word, afterOf, null, capitals, capitalised);
         }
         LegalForms.Fold(tokens);
         GenericWords.Translate(tokens);
@@ -82,8 +107,20 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<stri
         }
     }
 
+    /// <summary>
+    /// The word in lower case (as <see cref="string.ToLowerInvariant()"/>), as the vocabulary's own string when it is a
+    /// listed or known word: most words of a text are, so they cost no new string.
+    /// </summary>
+    private string LowerCase(ReadOnlySpan<char> written)
+    {
+        if (written.Length > 64) return written.ToString().ToLowerInvariant();
+        Span<char> lower = stackalloc char[written.Length];
+        written.ToLowerInvariant(lower);
+        return _vocabulary.TryGetValue(lower, out var known) || KnownWords.TryGetValue(lower, out known) ? known : new string(lower);
+    }
+
     /// <summary>"RAS", "СО", "УрО": all capitals, or two capitals or more in one word.</summary>
-    private static bool IsCapitals(string written)
+    private static bool IsCapitals(ReadOnlySpan<char> written)
     {
         if (written.Length < 2) return false;
         var upper = 0;
@@ -121,27 +158,31 @@ public sealed class Tokenizer(IReadOnlySet<string>? vocabulary = null, Func<stri
         return word;
     }
 
-    private IEnumerable<string> SplitGlued(string word)
+    /// <summary>The two known words an unknown glued word is made of ("universityof"), or null to keep it whole.</summary>
+    private (string Left, string Right)? SplitGlued(string word)
     {
         if (vocabulary is null || word.Length < 7 || vocabulary.Contains(Canonical(word)) || char.IsDigit(word[0]) ||
             isTypoOfKnown?.Invoke(word) == true)
-        {
-            yield return word;
-            yield break;
-        }
+            return null;
         for (var k = 2; k <= word.Length - 2; k++)
         {
-            var left = word[..k];
-            var right = word[k..];
-            if (Known(left) && Known(right) && (left.Length >= 4 || right.Length >= 4))
-            {
-                yield return left;
-                yield return right;
-                yield break;
-            }
+            var left = word.AsSpan(0, k);
+            var right = word.AsSpan(k);
+            if ((left.Length >= 4 || right.Length >= 4) && Known(left) && Known(right)) return (word[..k], word[k..]);
         }
-        yield return word;
+        return null;
     }
 
-    private bool Known(string w) => Lexicon.StopWords.Contains(w) || (w.Length >= 3 && vocabulary!.Contains(Canonical(w)));
+    /// <summary>
+    /// A stop word, or a word of three letters or more whose canonical form is in the vocabulary. Tried at every cut of
+    /// every unknown long word, so it avoids strings: <see cref="Canonical"/> returns the word itself unless it is an
+    /// abbreviation, a spelling variant or ends in "s", and only then is a string made.
+    /// </summary>
+    private bool Known(ReadOnlySpan<char> w)
+    {
+        if (StopWords.Contains(w)) return true;
+        if (w.Length < 3) return false;
+        if (w[^1] == 's' || AbbreviationKeys.Contains(w) || VariantKeys.Contains(w)) return vocabulary!.Contains(Canonical(w.ToString()));
+        return _vocabulary.Contains(w);
+    }
 }

@@ -30,7 +30,7 @@ public static class Transliteration
     public static bool IsArabicScript(char c) => c is >= '\u0600' and <= '\u06FF';
 
     /// <summary>Whether <paramref name="s"/> has letters this class transliterates (a fast check before the work).</summary>
-    public static bool Applies(string s)
+    public static bool Applies(ReadOnlySpan<char> s)
     {
         foreach (var c in s) if (IsCyrillic(c) || IsArabicScript(c)) return true;
         return false;

@@ -64,6 +64,24 @@ public sealed class LanguageScreeningTests(EngineFixture fixture)
         Assert.Contains(hit.Explanation.Features, f => f.Feature == "transliterated" && f.Detail.StartsWith("fa, BGN/PCGN", StringComparison.Ordinal));
     }
 
+    // A language name is no country: 日本語 ("Japanese") does not put the institution in Japan, so it must not conflict.
+    [Theory]
+    [InlineData("哈尔滨工业大学 (日本語訳)", Aspi, "Harbin Institute of Technology")]
+    [InlineData("西北工業大学 ロシア語版", Aspi, "Northwestern Polytechnical University")]
+    [InlineData("북경항공항천대학교 (한국어 표기)", Aspi, "Beihang University")]
+    public void Screen_LanguageNameBesideListedName_StillHits(string text, string list, string listed)
+    {
+        Assert.Contains(Screen(text), h => h.ListId == list && h.Name.StartsWith(listed, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("東北大学 金属材料研究所, 宮城県仙台市")]   // a Japanese address still conflicts with Shenyang's 东北大学
+    [InlineData("東北大学 大学院工学研究科 (日本国)")]
+    public void Screen_JapaneseAddressBesideLookAlike_StaysClear(string text)
+    {
+        Assert.Empty(Screen(text));
+    }
+
     [Theory]
     [InlineData("Новосибирский государственный университет, Новосибирск")]
     [InlineData("Институт химии твердого тела УрО РАН, Екатеринбург")]

@@ -71,6 +71,36 @@ public sealed class TextPipelineTests
         Assert.Contains("cn", countries[0].Inferred);
     }
 
+    [Theory]
+    [InlineData("日本語表記", "jp")]           // the Japanese language
+    [InlineData("中国語学科", "cn")]           // a Chinese-language department
+    [InlineData("한국어 번역", "kr")]          // Korean translation
+    [InlineData("ロシア語版", "ru")]           // the Russian edition
+    [InlineData("日本式経営研究", "jp")]       // Japanese-style management
+    public void Detect_PlaceNameInsideLongerWord_IsNoCountry(string segment, string country)
+    {
+        var countries = CountryDetector.Detect(Segmenter.Split(segment, Tokenizer.Plain));
+        Assert.DoesNotContain(country, countries[0].Explicit);
+    }
+
+    [Theory]
+    [InlineData("日本", "jp")]                       // standing alone
+    [InlineData("日本 東京", "jp")]                  // followed by a space
+    [InlineData("日本国東京都文京区", "jp")]         // heading an address
+    [InlineData("宮城県仙台市青葉区", "jp")]         // a city after its prefecture
+    [InlineData("日本東京", "jp")]                   // another place follows
+    [InlineData("日本大学理工学部", "jp")]           // heading an organisation name
+    [InlineData("中国科学院物理研究所", "cn")]
+    [InlineData("中國航天科技集團", "cn")]           // Traditional script
+    [InlineData("한국과학기술원", "kr")]
+    [InlineData("부산광역시", "kr")]
+    [InlineData("日本の大学", "jp")]                 // kana particle, then an organisation word
+    public void Detect_PlaceNameAsWordOfItsOwn_IsACountry(string segment, string country)
+    {
+        var countries = CountryDetector.Detect(Segmenter.Split(segment, Tokenizer.Plain));
+        Assert.Contains(country, countries[0].Explicit);
+    }
+
     [Fact]
     public void Clean_FullWidthAndCamelCase_AreNormalised()
     {
