@@ -61,6 +61,12 @@ export Api__BaseUrl="http://127.0.0.1:$API_PORT"
 # The API is also the OpenID Connect issuer; its signing keys are generated once into .data/keys (Development only).
 export Auth__Issuer="http://127.0.0.1:$API_PORT/"
 export Auth__DevelopmentKeyFolder="$DATA/keys"
+# The audit chain's head is signed (worker: every 5 minutes and after each decision) with a key the database does not
+# hold, and the digests are appended to a folder outside PostgreSQL; POST /api/v1/audit/verify checks against them.
+export Audit__Anchor__DigestDirectory="$DATA/audit-digests"
+export Audit__Anchor__SigningKeyPath="$DATA/keys/audit-anchor.key.pem"
+export Audit__Anchor__VerificationKeyPath="$DATA/keys/audit-anchor.pub.pem"
+export Audit__Anchor__GenerateKeysIfMissing=true
 # The web app is the API's OIDC client rs-web (code + PKCE); its callback URLs follow the web port. The client is seeded
 # once: after changing RS_WEB_PORT on an existing .data, delete .data or update the client's redirect URIs.
 export Auth__WebClient__RedirectUris__0="http://127.0.0.1:$WEB_PORT/signin-oidc"

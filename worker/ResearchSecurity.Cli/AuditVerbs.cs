@@ -9,7 +9,8 @@ namespace ResearchSecurity.Cli;
 
 /// <summary>
 /// Database verbs for the audit trail:
-///   verify-audit [--connection CS]                      walk the hash chain; exit 2 when broken
+///   verify-audit [--connection CS] [--digests DIR --key PUBLIC.pem]
+///                                                       walk the hash chain (and check it against the signed digests); exit 2 when broken
 ///   bench-audit --connection CS [--events N] [--api URL --writes N --concurrency N]
 /// The connection defaults to ConnectionStrings__Default. bench-audit migrates the database it is given, so point it
 /// at a scratch database.
@@ -20,7 +21,14 @@ internal static class AuditVerbs
     {
         var args = new CliArgs(argv);
         await using var db = Open(args);
-        var result = await AuditChainVerifier.VerifyAsync(db, TimeProvider.System);
+        Core.Audit.Anchoring.AuditAnchorSet? anchors = null;
+        if (args.One("digests") is { } digests)
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            key.ImportFromPem(await File.ReadAllTextAsync(args.One("key") ?? throw new ArgumentException("--digests needs --key <public key PEM>")));
+            anchors = Core.Audit.Anchoring.AuditAnchorSet.Load(digests, key);
+        }
+        var result = await AuditChainVerifier.VerifyAsync(db, TimeProvider.System, anchors);
         Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         return result.Intact ? 0 : 2;
     }

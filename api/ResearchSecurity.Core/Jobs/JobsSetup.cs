@@ -24,6 +24,8 @@ public static class JobsSetup
     public static IServiceCollection AddResearchSecurityJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Audit.Anchoring.AuditAnchorOptions>().Bind(configuration.GetSection(Audit.Anchoring.AuditAnchorOptions.Section))
+            .Validate(Audit.Anchoring.AuditAnchorOptions.IsValid, "Audit:Anchor:DigestDirectory needs a SigningKeyPath or a VerificationKeyPath.").ValidateOnStart();
         services.AddOptions<ImportLimits>().Bind(configuration.GetSection(ImportLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ListSourceOptions>().Bind(configuration.GetSection(ListSourceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -70,6 +72,7 @@ public static class JobsSetup
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<ScreeningRequestInterceptor>());
         services.AddScoped<ScreenSubjectJob>();
         services.AddScoped<ScreenRunBatchJob>();
+        services.AddScoped<Audit.Anchoring.AnchorAuditChainJob>();
         services.AddScoped<RescreenJob>();
         services.AddScoped<Risk.ReassessJob>();
         services.AddScoped<RefreshWatchlistJob>();

@@ -8,12 +8,14 @@ using ResearchSecurity.Core.Watchlists;
 
 namespace ResearchSecurity.Core.Jobs;
 
-/// <summary>At worker start: registers the outbox sweep and the refresh schedule of every URL-sourced list (idempotent).</summary>
-public sealed class RecurringJobsSetup(IServiceScopeFactory scopes, IRecurringJobManager recurring) : IHostedService
+/// <summary>At worker start: registers the outbox sweep, the audit anchoring and the refresh schedule of every URL-sourced list (idempotent).</summary>
+public sealed class RecurringJobsSetup(IServiceScopeFactory scopes, IRecurringJobManager recurring,
+    Microsoft.Extensions.Options.IOptions<Audit.Anchoring.AuditAnchorOptions> anchor) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         ScreeningSweepJob.Schedule(recurring);
+        Audit.Anchoring.AnchorAuditChainJob.Schedule(recurring, anchor.Value);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         foreach (var watchlist in await db.Watchlists.AsNoTracking().Where(w => w.Source == WatchlistSource.Url).ToListAsync(cancellationToken))

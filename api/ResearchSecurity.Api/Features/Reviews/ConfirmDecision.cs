@@ -16,7 +16,8 @@ public static class ConfirmDecision
             .RequireAuthorization(Policies.ReviewsAct);
 
     public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
-        Guid proposalId, Guid decisionId, ConfirmRequest? body, ResearchSecurityDbContext db, CurrentUser user, CancellationToken ct)
+        Guid proposalId, Guid decisionId, ConfirmRequest? body, ResearchSecurityDbContext db, CurrentUser user,
+        Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<Core.Audit.Anchoring.AuditAnchorOptions> anchor, CancellationToken ct)
     {
         if (body?.Comment is { Length: > 4000 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["At most 4000 characters."] });
@@ -30,6 +31,8 @@ public static class ConfirmDecision
             AuditChanges.Of(new { State = DecisionState.PendingConfirmation }, new { decision.State, ProposalStatus = proposal.Status }),
             body?.Comment);
         await db.SaveChangesAsync(ct);
+        // A decision is what an office must be able to prove later: the chain head is signed outside the database now.
+        Core.Audit.Anchoring.AnchorAuditChainJob.AfterDecision(jobs, anchor.Value);
         return TypedResults.Ok(await GetReview.LoadAsync(db, proposal, ct));
     }
 }

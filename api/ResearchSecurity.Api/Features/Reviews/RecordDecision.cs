@@ -46,7 +46,8 @@ public static class RecordDecision
             .Validate<DecisionRequest>();
 
     public static async Task<Results<Ok<ReviewResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Handle(
-        Guid proposalId, DecisionRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http, CancellationToken ct)
+        Guid proposalId, DecisionRequest request, ResearchSecurityDbContext db, CurrentUser user, HttpContext http,
+        Hangfire.IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<Core.Audit.Anchoring.AuditAnchorOptions> anchor, CancellationToken ct)
     {
         var (proposal, refusal) = await ReviewAccess.LoadForActionAsync(db, proposalId, user, ct);
         if (proposal is null) return refusal!;
@@ -66,6 +67,8 @@ public static class RecordDecision
                 Conditions = conditions,
             }), request.Rationale);
         await db.SaveChangesAsync(ct);
+        // A decision is what an office must be able to prove later: the chain head is signed outside the database now.
+        Core.Audit.Anchoring.AnchorAuditChainJob.AfterDecision(jobs, anchor.Value);
         return TypedResults.Ok(await GetReview.LoadAsync(db, proposal, ct));
     }
 }
