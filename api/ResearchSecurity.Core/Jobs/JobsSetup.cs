@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ResearchSecurity.Core.Screening;
 using ResearchSecurity.Core.Watchlists;
@@ -25,7 +26,10 @@ public static class JobsSetup
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Audit.Anchoring.AuditAnchorOptions>().Bind(configuration.GetSection(Audit.Anchoring.AuditAnchorOptions.Section))
-            .Validate(Audit.Anchoring.AuditAnchorOptions.IsValid, "Audit:Anchor:DigestDirectory needs a SigningKeyPath or a VerificationKeyPath.").ValidateOnStart();
+            .Validate(Audit.Anchoring.AuditAnchorOptions.IsValid, "Audit:Anchor:DigestDirectory needs a SigningKeyPath or a VerificationKeyPath.")
+            .Validate<IHostEnvironment>((o, env) => !o.GenerateKeysIfMissing || env.IsDevelopment() || env.IsEnvironment("Testing"),
+                "Audit:Anchor:GenerateKeysIfMissing is for local runs and tests only; production is given its key files.")
+            .ValidateOnStart();
         services.AddOptions<ImportLimits>().Bind(configuration.GetSection(ImportLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ListSourceOptions>().Bind(configuration.GetSection(ListSourceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 

@@ -69,6 +69,24 @@ public sealed class ProductionConfigurationTests : IAsyncLifetime
         Assert.Contains("UseEphemeralKeys", error.Message);
     }
 
+    [Fact]
+    public async Task ProductionHost_AskedToGenerateTheAuditAnchorKey_RefusesToStart()
+    {
+        TokenKeys.LoadOrCreate(Path.Combine(_keys, "signing.pfx"), X509KeyUsageFlags.DigitalSignature).Dispose();
+        TokenKeys.LoadOrCreate(Path.Combine(_keys, "encryption.pfx"), X509KeyUsageFlags.KeyEncipherment).Dispose();
+        await using var factory = Production(new()
+        {
+            ["Auth:SigningCertificate:Path"] = Path.Combine(_keys, "signing.pfx"),
+            ["Auth:EncryptionCertificate:Path"] = Path.Combine(_keys, "encryption.pfx"),
+            ["Audit:Anchor:DigestDirectory"] = Path.Combine(_keys, "digests"),
+            ["Audit:Anchor:SigningKeyPath"] = Path.Combine(_keys, "anchor.key.pem"),
+            ["Audit:Anchor:GenerateKeysIfMissing"] = "true",
+        });
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("GenerateKeysIfMissing", error.ToString());
+        Assert.False(File.Exists(Path.Combine(_keys, "anchor.key.pem")));
+    }
+
     private WebApplicationFactory<Program> Production(Dictionary<string, string> settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
