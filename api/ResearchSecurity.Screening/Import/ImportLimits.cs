@@ -39,6 +39,14 @@ public sealed class ImportLimits
     [Range(1, 10_000)] public int MaxReportedErrors { get; set; } = 100;
 
     public static ImportLimits Default { get; } = new();
+
+    /// <summary>The same limits with another row bound (an import with a smaller batch size of its own).</summary>
+    public ImportLimits WithMaxRows(int maxRows)
+    {
+        var copy = (ImportLimits)MemberwiseClone();
+        copy.MaxRows = maxRows;
+        return copy;
+    }
 }
 
 /// <summary>Thrown by a reader when the file passes a limit; the importer turns it into one error and stops.</summary>

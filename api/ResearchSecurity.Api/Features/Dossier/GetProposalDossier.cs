@@ -22,15 +22,7 @@ public static class GetProposalDossier
         group.MapGet("/{id:guid}/dossier", Handle).WithName(nameof(GetProposalDossier))
             .WithSummary("Print a proposal's review dossier")
             .WithDescription("The review dossier as a Word document (DOCX). Reviewers and auditors get the full record; the owner investigator a version without the office's internal notes. Audited.")
-            // A file result carries no type: declare the 200 with its media type, then say the body is binary.
-            .Produces(StatusCodes.Status200OK, typeof(byte[]), ContentType)
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.Responses?["200"].Content?.Clear();
-                operation.Responses?["200"].Content?.Add(ContentType,
-                    new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" } });
-                return Task.CompletedTask;
-            });
+            .ProducesFile(ContentType);
 
     public static async Task<Results<FileContentHttpResult, NotFound>> Handle(Guid id, ResearchSecurityDbContext db, CurrentUser user,
         AuditObservationQueue observations, CancellationToken ct)

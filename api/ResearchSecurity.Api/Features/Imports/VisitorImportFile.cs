@@ -30,14 +30,8 @@ public static class VisitorImportFile
         using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        var limitsForFile = new ImportLimits
-        {
-            MaxParts = limits.MaxParts, MaxCompressedPartBytes = limits.MaxCompressedPartBytes, MaxUncompressedPartBytes = limits.MaxUncompressedPartBytes,
-            MaxUncompressedTotalBytes = limits.MaxUncompressedTotalBytes, MaxColumns = limits.MaxColumns, MaxCellLength = limits.MaxCellLength,
-            MaxLineBytes = limits.MaxLineBytes, MaxReportedErrors = limits.MaxReportedErrors,
-            // One header row on top of the data rows.
-            MaxRows = options.MaxRows + 1,
-        };
+        // One header row on top of the data rows.
+        var limitsForFile = limits.WithMaxRows(options.MaxRows + 1);
         return extension == ".xlsx" ? ReadWorkbook(name, bytes, limitsForFile, options) : ReadCsv(name, bytes, limitsForFile, options);
     }
 

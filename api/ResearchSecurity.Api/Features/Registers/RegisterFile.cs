@@ -36,14 +36,5 @@ public static class RegisterFile
         }
     }
 
-    /// <summary>A file result carries no type: declare the 200 with the workbook's media type as a binary body.</summary>
-    public static RouteHandlerBuilder ProducesWorkbook(this RouteHandlerBuilder endpoint) => endpoint
-        .Produces(StatusCodes.Status200OK, typeof(byte[]), ContentType)
-        .AddOpenApiOperationTransformer((operation, _, _) =>
-        {
-            operation.Responses?["200"].Content?.Clear();
-            operation.Responses?["200"].Content?.Add(ContentType,
-                new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" } });
-            return Task.CompletedTask;
-        });
+    public static RouteHandlerBuilder ProducesWorkbook(this RouteHandlerBuilder endpoint) => endpoint.ProducesFile(ContentType);
 }

@@ -20,6 +20,23 @@ public static class ContractMetadataExtensions
 /// <summary>A request body shown in the document as the operation's example (see <see cref="RequestExampleTransformer"/>).</summary>
 public sealed record RequestExampleMetadata(object Example);
 
+/// <summary>
+/// A file result carries no type for the OpenAPI document: this declares the 200 with its media type and a binary body
+/// (the dossier, the registers, the import template and error workbooks).
+/// </summary>
+public static class FileResponseExtensions
+{
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType) => builder
+        .Produces(StatusCodes.Status200OK, typeof(byte[]), contentType)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Responses?["200"].Content?.Clear();
+            operation.Responses?["200"].Content?.Add(contentType,
+                new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" } });
+            return Task.CompletedTask;
+        });
+}
+
 public static class RequestExampleExtensions
 {
     /// <summary>A typed example body, so it cannot drift from the request type; serialized as the API serializes.</summary>
