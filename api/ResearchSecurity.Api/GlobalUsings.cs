@@ -7,3 +7,4 @@ global using ResearchSecurity.Api.Infrastructure;
 global using ResearchSecurity.Api.Infrastructure.OpenApi;
 global using ResearchSecurity.Core.Audit;
 global using ResearchSecurity.Core.Data;
+global using ResearchSecurity.Core.Notifications;

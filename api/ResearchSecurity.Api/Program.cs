@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ResearchSecurity.Api.Features.ApproachReports;
 using ResearchSecurity.Api.Features.Audit;
 using ResearchSecurity.Api.Features.Funding;
 using ResearchSecurity.Api.Features.Imports;
 using ResearchSecurity.Api.Features.Jobs;
+using ResearchSecurity.Api.Features.Notifications;
 using ResearchSecurity.Api.Features.People;
 using ResearchSecurity.Api.Features.Proposals;
 using ResearchSecurity.Api.Features.Reference;
@@ -111,6 +113,8 @@ api.MapScreening();
 api.MapRisk();
 api.MapRegisters();
 api.MapImports();
+api.MapApproachReports();
+api.MapNotifications();
 
 // Hangfire's own dashboard for administrators; the endpoint policy replaces its local-requests-only default filter.
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null, DisplayStorageConnectionString = false },

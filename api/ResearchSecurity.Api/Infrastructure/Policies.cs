@@ -30,6 +30,9 @@ public static class Policies
     public const string RiskPoliciesManage = "risk-policies:manage";
     public const string RegistersRead = "registers:read";
     public const string VisitorImport = "imports:visitors";
+    public const string ApproachReportsFile = "approach-reports:file";
+    public const string NotificationsOwn = "notifications:own";
+    public const string WebhooksManage = "webhooks:manage";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -62,6 +65,11 @@ public static class Policies
         options.AddPolicy(RegistersRead, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
         // Bulk import of visiting researchers: investigators, who own the people they import (as with one-by-one creation).
         options.AddPolicy(VisitorImport, p => p.RequireRole(Roles.Investigator));
+        // Suspicious approaches are reported by any member of staff (every role); reading others' reports is filtered in the handlers.
+        options.AddPolicy(ApproachReportsFile, p => p.RequireRole([.. Roles.All]));
+        // Every user sets their own notification preferences; webhook receivers are registered by administrators.
+        options.AddPolicy(NotificationsOwn, p => p.RequireRole([.. Roles.All]));
+        options.AddPolicy(WebhooksManage, p => p.RequireRole(Roles.Administrator));
     }
 }
 

@@ -78,6 +78,14 @@ public enum AuditEventType
     FundingReadByIntegration = 303,
     DashboardViewed = 901,
     AccessDenied = 900,
+
+    // The organisation's response (issue 15): suspicious-approach reports and notifications.
+    ApproachReported = 1000,
+    ApproachReviewStarted = 1001,
+    ApproachReportClosed = 1002,
+    NotificationPreferencesChanged = 1100,
+    WebhookSubscriptionCreated = 1101,
+    WebhookSubscriptionRemoved = 1102,
 }
 
 /// <summary>Groups of event types that the audit writer treats alike.</summary>

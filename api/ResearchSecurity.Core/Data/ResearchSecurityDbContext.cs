@@ -44,6 +44,12 @@ public sealed class ResearchSecurityDbContext(
     public DbSet<Risk.ProposalRiskRecord> ProposalRiskRecords => Set<Risk.ProposalRiskRecord>();
     public DbSet<Risk.PartyKey> PartyKeys => Set<Risk.PartyKey>();
     public DbSet<Risk.PostApprovalChange> PostApprovalChanges => Set<Risk.PostApprovalChange>();
+    public DbSet<ApproachReports.ApproachReport> ApproachReports => Set<ApproachReports.ApproachReport>();
+    public DbSet<Notifications.NotificationEvent> NotificationEvents => Set<Notifications.NotificationEvent>();
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
+    public DbSet<Notifications.EmailMessage> EmailMessages => Set<Notifications.EmailMessage>();
+    public DbSet<Notifications.WebhookSubscription> WebhookSubscriptions => Set<Notifications.WebhookSubscription>();
+    public DbSet<Notifications.WebhookDelivery> WebhookDeliveries => Set<Notifications.WebhookDelivery>();
 
     public TimeProvider Clock => clock;
 

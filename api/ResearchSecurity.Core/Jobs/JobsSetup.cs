@@ -74,6 +74,16 @@ public static class JobsSetup
         services.AddSingleton(sp => new ActiveListsProvider(sp.GetRequiredService<IOptions<ScreeningIndexOptions>>()));
         services.AddScoped<ScreeningRequestInterceptor>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<ScreeningRequestInterceptor>());
+        services.AddScoped<Notifications.NotificationOutboxInterceptor>();
+        services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<Notifications.NotificationOutboxInterceptor>());
+        services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Notifications.DispatchNotificationJob>();
+        services.AddScoped<Notifications.SendEmailJob>();
+        services.AddScoped<Notifications.DeliverWebhookJob>();
+        services.AddScoped<Notifications.SendDigestsJob>();
+        services.AddScoped<Notifications.NotificationSweepJob>();
+        services.AddHttpClient(Notifications.DeliverWebhookJob.HttpClientName);
         services.AddScoped<ScreenSubjectJob>();
         services.AddScoped<ScreenRunBatchJob>();
         services.AddScoped<Audit.Anchoring.AnchorAuditChainJob>();

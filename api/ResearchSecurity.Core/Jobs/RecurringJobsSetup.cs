@@ -10,12 +10,15 @@ namespace ResearchSecurity.Core.Jobs;
 
 /// <summary>At worker start: registers the outbox sweep, the audit anchoring and the refresh schedule of every URL-sourced list (idempotent).</summary>
 public sealed class RecurringJobsSetup(IServiceScopeFactory scopes, IRecurringJobManager recurring,
-    Microsoft.Extensions.Options.IOptions<Audit.Anchoring.AuditAnchorOptions> anchor) : IHostedService
+    Microsoft.Extensions.Options.IOptions<Audit.Anchoring.AuditAnchorOptions> anchor,
+    Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         ScreeningSweepJob.Schedule(recurring);
         Audit.Anchoring.AnchorAuditChainJob.Schedule(recurring, anchor.Value);
+        Notifications.NotificationSweepJob.Schedule(recurring);
+        Notifications.SendDigestsJob.Schedule(recurring, notifications.Value);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchSecurityDbContext>();
         foreach (var watchlist in await db.Watchlists.AsNoTracking().Where(w => w.Source == WatchlistSource.Url).ToListAsync(cancellationToken))

@@ -23,6 +23,11 @@ public static class PartyText
 
     public static string AddressKey(string? address) => OrganisationKey(address);
 
+    /// <summary>A person's name as its words in order ("WANG Wei" and "Wei Wang" agree): given and family name orders differ by country.</summary>
+    public static string PersonKey(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? string.Empty
+            : string.Join(' ', Tokenizer.Plain.Tokenize(TextNormalizer.Clean(name)).Select(t => t.Text).Order(StringComparer.Ordinal));
+
     /// <summary>E.164 ("+864518251 9114" → "+8645182519114"), or null when the text is not a valid number.</summary>
     public static string? PhoneKey(string? phone, string? country)
     {

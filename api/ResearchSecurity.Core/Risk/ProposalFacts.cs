@@ -54,8 +54,12 @@ public sealed record ListedDomainOwner(string WatchlistId, string EntityId, stri
 
 /// <summary>What all proposals of one assessment share: the policy in force, the lists' talent programs, the cross-record index.</summary>
 public sealed record RiskContext(RiskPolicyDocument Policy, int PolicyVersion, DateOnly Today, IReadOnlyList<ListedProgram> TalentPrograms,
-    CrossRecordIndex CrossRecord, ILookup<string, ListedDomainOwner>? DomainOwners = null)
+    CrossRecordIndex CrossRecord, ILookup<string, ListedDomainOwner>? DomainOwners = null,
+    IReadOnlyList<ApproachReports.ReportedApproach>? Reported = null)
 {
+    /// <summary>Approach reports that share a party with the proposals of this batch.</summary>
+    public IReadOnlyList<ApproachReports.ReportedApproach> ReportedApproaches => Reported ?? [];
+
     /// <summary>Listed organisations a mail domain belongs to: a website host it falls under, or its first label as an acronym alias, in the entity's country.</summary>
     public IEnumerable<ListedDomainOwner> OwnersOf(string domain)
     {

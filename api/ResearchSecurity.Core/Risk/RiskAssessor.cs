@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Proposals;
+using ResearchSecurity.Core.Notifications;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Risk.Rules;
 
@@ -26,6 +27,7 @@ public static class RiskAssessor
         new SharedContactDetailsRule(), new NoWebPresenceRule(), new PayerDiffersRule(), new ChangeAfterApprovalRule(),
         new SamePartySeveralResearchersRule(), new TalentRecruitmentRule(), new UndisclosedAffiliationRule(),
         new ForeignGovernmentInfluenceRule(), new HistoricalListingOverlapRule(), new SensitiveTechnologyNamedOrganisationRule(),
+        new ReportedApproachRule(),
     ];
 
     private static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web)
@@ -44,7 +46,9 @@ public static class RiskAssessor
             await RiskFacts.TalentProgramsAsync(db, policy.Document.Rule(RuleCodes.TalentRecruitment), ct),
             await RiskFacts.CrossRecordAsync(db, facts.SelectMany(PartyKeys.Of), ct),
             policy.Document.Rule(RuleCodes.UndisclosedAffiliation).IsEnabled && facts.Any(f => f.People.Any(p => p.EmailDomain is not null))
-                ? await RiskFacts.DomainOwnersAsync(db, ct) : null);
+                ? await RiskFacts.DomainOwnersAsync(db, ct) : null,
+            policy.Document.Rule(RuleCodes.ReportedApproach).IsEnabled
+                ? await ApproachReports.ReportedParties.MatchingAsync(db, facts.SelectMany(ApproachReports.ReportedParties.MentionsOf), ct) : null);
         return await EvaluateAsync(db, facts, context, options, ct, onlyRules);
     }
 
@@ -88,6 +92,7 @@ public static class RiskAssessor
         {
             if (!proposals.TryGetValue(p.Id, out var proposal)) continue;
             var flags = existing[p.Id].ToDictionary(f => (f.Rule, f.Key));
+            var raisedHere = raised;
             var seen = new HashSet<(string, string)>();
             foreach (var rule in rules)
             {
@@ -125,6 +130,9 @@ public static class RiskAssessor
                     "The rule no longer finds this under the policy in force.");
             }
 
+            // Reviewers hear of new flags on proposals already in their queue (at entry they hear of the proposal itself).
+            if (raised > raisedHere && proposal.Status is ProposalStatus.InReview or ProposalStatus.InfoRequested or ProposalStatus.Escalated)
+                db.NotifyReviewers(Notifications.NotificationKind.FlagRaised, p.Id, count: raised - raisedHere);
             var hitFactors = p.Hits.Where(h => h.Status == Screening.HitStatus.Active && h.Counts)
                 .Select(h => ProposalRisk.Factor(h.Id, h.WatchlistId, h.Field, h.TextScreened, h.EntityName, h.Score, h.Disposition, lists)).ToList();
             var sensitive = p.TechnologyAreas.Any(code => Reference.TechnologyArea.Seed.Any(t => t.Code == code && t.IsSensitive));

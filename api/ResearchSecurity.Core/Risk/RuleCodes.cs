@@ -13,11 +13,13 @@ public static class RuleCodes
     public const string ForeignGovernmentInfluence = "foreign-government-influence";
     public const string HistoricalListingOverlap = "historical-listing-overlap";
     public const string SensitiveTechnologyNamedOrganisation = "sensitive-technology-named-organisation";
+    public const string ReportedApproach = "reported-approach";
 
     public static readonly IReadOnlyList<string> All =
     [
         SharedContactDetails, NoWebPresence, PayerDiffers, ChangeAfterApproval, SamePartySeveralResearchers,
         TalentRecruitment, UndisclosedAffiliation, ForeignGovernmentInfluence, HistoricalListingOverlap, SensitiveTechnologyNamedOrganisation,
+        ReportedApproach,
     ];
 
     /// <summary>Settings an enabled rule cannot do without (names of <see cref="RulePolicy"/> properties).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
+using ResearchSecurity.Core.Notifications;
 using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reviews;
 
@@ -79,6 +80,8 @@ public static class ProposalScreening
                     db.Audit(AuditEventType.ProposalScreeningCompleted, nameof(Proposal), proposal.Id, proposal.Id,
                         AuditChanges.Of(new { Status = before.ToString() }, new { Status = proposal.Status.ToString() }),
                         status.Failed > 0 ? $"{status.Failed} subject(s) could not be screened." : null);
+                    var hits = await ProposalRisk.HitsFor(db, proposal.Id).CountAsync(h => h.Status == HitStatus.Active, ct);
+                    if (hits > 0) db.NotifyReviewers(NotificationKind.HitsOnQueue, proposal.Id, count: hits);
                 }
             }
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
+using ResearchSecurity.Core.Notifications;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Watchlists;
 
@@ -94,8 +95,11 @@ public sealed class ScreenSubjectJob(ResearchSecurityDbContext db, ActiveListsPr
             tally.Raised, tally.ReRaised, tally.MadeHistorical,
         }));
         // The proposals are locked before this transaction's first audited save (see SubjectLocks.LockProposalsAsync).
-        var proposals = await ProposalScreening.ProposalsOfAsync(db, Owner(run).Concat(tally.Proposals), People(run).Concat(tally.People), ct);
+        // A report's party is evidence for the risk rules: the proposals already naming it are assessed again with it.
+        var naming = run.SubjectType == SubjectTypes.ApproachReport ? await ApproachReports.ReportedParties.ProposalsNamingAsync(db, run.SubjectId, ct) : [];
+        var proposals = await ProposalScreening.ProposalsOfAsync(db, Owner(run).Concat(tally.Proposals).Concat(naming), People(run).Concat(tally.People), ct);
         await SubjectLocks.LockProposalsAsync(db, proposals, ct);
+        if (tally.Raised > 0) await AlertReviewersAsync(proposals, tally.Raised, ct);
         await db.SaveChangesAsync(ct);
         await ProposalScreening.RefreshAsync(db, proposals, risk.Value, now, ct);
         await db.SaveChangesAsync(ct);
@@ -110,6 +114,16 @@ public sealed class ScreenSubjectJob(ResearchSecurityDbContext db, ActiveListsPr
         run.Fail($"{ex.GetType().Name}: {ex.Message}", db.Clock.GetUtcNow());
         db.Audit(AuditEventType.ScreeningFailed, run.SubjectType, run.SubjectId, run.ProposalId, null, run.FailureReason);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A hit raised on a proposal already in the review queue (an edit, a member added) is news for the reviewers.</summary>
+    private async Task AlertReviewersAsync(IReadOnlyList<Guid> proposals, int raised, CancellationToken ct)
+    {
+        var inQueue = await db.Proposals.AsNoTracking().IgnoreAutoIncludes()
+            .Where(p => proposals.Contains(p.Id) && (p.Status == Proposals.ProposalStatus.InReview || p.Status == Proposals.ProposalStatus.InfoRequested
+                || p.Status == Proposals.ProposalStatus.Escalated))
+            .Select(p => p.Id).ToListAsync(ct);
+        foreach (var id in inQueue) db.NotifyReviewers(Notifications.NotificationKind.HitsOnQueue, id, count: raised);
     }
 
     private static IEnumerable<Guid> Owner(ScreeningRun run) => run.ProposalId is { } p ? [p] : [];

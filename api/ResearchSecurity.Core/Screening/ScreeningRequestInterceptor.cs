@@ -100,6 +100,12 @@ public sealed class ScreeningRequestInterceptor(IBackgroundJobClient jobs, IOpti
                     nameof(f.ProposalId), nameof(f.PersonId)):
                     wanted[new(SubjectTypes.FundingSource, f.Id)] = (f.ProposalId, f.PersonId);
                     break;
+                // A change of status re-runs the report's screening too: that job re-assesses the proposals naming the party,
+                // so a report closed as of no concern stops counting as evidence (and one re-opened starts again).
+                case ApproachReports.ApproachReport r when Changed(entry, nameof(r.ApproacherOrganisation), nameof(r.ApproacherName), nameof(r.Country),
+                    nameof(r.Status)):
+                    wanted[new(SubjectTypes.ApproachReport, r.Id)] = (null, null);
+                    break;
                 case Proposal p when entry.State == EntityState.Modified && entry.Property(nameof(p.Status)).IsModified && p.Status == ProposalStatus.Submitted:
                     submitted.Add(p.Id);
                     break;

@@ -9,9 +9,11 @@ public static class SubjectTypes
     public const string Visit = "Visit";
     public const string Person = "Person";
     public const string FundingSource = "FundingSource";
+    /// <summary>The party named in a suspicious-approach report.</summary>
+    public const string ApproachReport = "ApproachReport";
 
-    /// <summary>The order a full re-screen walks the subjects in; the resume checkpoint refers to it.</summary>
-    public static readonly IReadOnlyList<string> All = [Partner, Affiliation, TalentProgram, Visit, Person, FundingSource];
+    /// <summary>The order a full re-screen walks the subjects in; the resume checkpoint refers to it (append only).</summary>
+    public static readonly IReadOnlyList<string> All = [Partner, Affiliation, TalentProgram, Visit, Person, FundingSource, ApproachReport];
 }
 
 /// <summary>Field names stored on hits.</summary>
@@ -26,6 +28,8 @@ public static class ScreenedFields
     public const string ForeignFundingDetails = "foreignFundingDetails";
     public const string FunderName = "funderName";
     public const string Payer = "payer";
+    public const string ApproacherOrganisation = "approacherOrganisation";
+    public const string ApproacherName = "approacherName";
 }
 
 /// <summary>One name-bearing field of a subject, with the country the record states (evidence for the engine).</summary>

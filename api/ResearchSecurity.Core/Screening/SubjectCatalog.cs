@@ -64,6 +64,13 @@ public static class SubjectCatalog
                 return rows.Select(x => Subject(type, x.Id, x.ProposalId, x.PersonId, (ScreenedFields.FunderName, x.FunderName, x.Country),
                     (ScreenedFields.Sponsor, x.Sponsor, x.Country), (ScreenedFields.Payer, x.Payer, x.Country))).ToList();
             }
+            case SubjectTypes.ApproachReport:
+            {
+                var rows = await db.ApproachReports.AsNoTracking().Where(x => (only == null || x.Id == only) && x.Id.CompareTo(a) > 0)
+                    .OrderBy(x => x.Id).Take(size).Select(x => new { x.Id, x.ApproacherOrganisation, x.ApproacherName, x.Country }).ToListAsync(ct);
+                return rows.Select(x => Subject(type, x.Id, null, null, (ScreenedFields.ApproacherOrganisation, x.ApproacherOrganisation, x.Country),
+                    (ScreenedFields.ApproacherName, x.ApproacherName, x.Country))).ToList();
+            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown screening subject type.");
         }
@@ -71,7 +78,8 @@ public static class SubjectCatalog
 
     public static async Task<int> CountAsync(ResearchSecurityDbContext db, CancellationToken ct) =>
         await db.PartnerOrganisations.CountAsync(ct) + await db.Affiliations.CountAsync(ct) + await db.TalentPrograms.CountAsync(ct)
-        + await db.Visits.CountAsync(ct) + await db.People.IgnoreAutoIncludes().CountAsync(ct) + await db.FundingSources.CountAsync(ct);
+        + await db.Visits.CountAsync(ct) + await db.People.IgnoreAutoIncludes().CountAsync(ct) + await db.FundingSources.CountAsync(ct)
+        + await db.ApproachReports.CountAsync(ct);
 
     /// <summary>Every screened subject of a proposal: partners, its funding, and its members with their affiliations etc.</summary>
     public static async Task<IReadOnlyList<(SubjectKey Key, Guid? ProposalId, Guid? PersonId)>> OfProposalAsync(

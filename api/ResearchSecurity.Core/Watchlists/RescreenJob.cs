@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using ResearchSecurity.Core.Audit;
 using ResearchSecurity.Core.Data;
 using ResearchSecurity.Core.Jobs;
+using ResearchSecurity.Core.Notifications;
+using ResearchSecurity.Core.Proposals;
 using ResearchSecurity.Core.Reviews;
 using ResearchSecurity.Core.Screening;
 using ResearchSecurity.Screening.Matching;
@@ -130,12 +132,27 @@ public sealed class RescreenJob(ResearchSecurityDbContext db, ActiveListsProvide
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await ProposalScreening.RefreshAsync(db, proposals, risk.Value, db.Clock.GetUtcNow(), ct);
+            await AlertApprovedAsync(proposals, p.WatchlistId, since, ct);
             progress.Succeed(JsonSerializer.Serialize(result, JsonSerializerOptions.Web), db.Clock.GetUtcNow());
             db.Audit(AuditEventType.RescreenCompleted, nameof(JobProgress), progress.Id, null, progress.Result);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         log.LogInformation("Re-screen {ProgressId} of {Watchlist} done: {Result}", progressId, p.WatchlistId, progress.Result);
+    }
+
+    /// <summary>Dynamic screening: reviewers hear of approved proposals on which this list change raised (or re-raised) hits.</summary>
+    private async Task AlertApprovedAsync(IReadOnlyList<Guid> proposals, string watchlistId, DateTimeOffset since, CancellationToken ct)
+    {
+        var approved = await db.Proposals.AsNoTracking().IgnoreAutoIncludes()
+            .Where(x => proposals.Contains(x.Id) && (x.Status == ProposalStatus.Approved || x.Status == ProposalStatus.ApprovedWithConditions))
+            .Select(x => x.Id).ToListAsync(ct);
+        foreach (var id in approved)
+        {
+            var fresh = await ProposalRisk.HitsFor(db, id).CountAsync(h => h.WatchlistId == watchlistId && h.Status == HitStatus.Active
+                && (h.RaisedAt >= since || (h.ReRaisedAt != null && h.ReRaisedAt >= since)), ct);
+            if (fresh > 0) db.NotifyReviewers(Notifications.NotificationKind.ApprovedProposalNewHits, id, count: fresh);
+        }
     }
 
     private sealed record PageResult(Dictionary<int, IReadOnlyList<FieldMatch>> Matches, int Screened);

@@ -141,6 +141,32 @@ public sealed class MatrixScenario(ApiFactory api)
         return user.Id;
     });
 
+    /// <summary>A suspicious-approach report filed by the owner (New).</summary>
+    public Task<JsonElement> ApproachReportAsync() => Once(nameof(ApproachReportAsync), async () =>
+        await (await Owner.PostAsJsonAsync("/api/v1/approach-reports", ApproachReport())).ShouldBe(HttpStatusCode.Created));
+
+    /// <summary>The owner's report, taken under review by a reviewer.</summary>
+    public Task<JsonElement> ApproachReportUnderReviewAsync() => Once(nameof(ApproachReportUnderReviewAsync), async () =>
+    {
+        var report = await ApproachReportAsync();
+        var reviewer = api.ClientFor(ApiFactory.NewUser("rev"), Roles.IntegrityReviewer);
+        return await (await reviewer.PostAsync($"/api/v1/approach-reports/{report.Id()}/review", null)).ShouldBe(HttpStatusCode.OK);
+    });
+
+    public static object ApproachReport() => new
+    {
+        approacherName = "Chen Hao", approacherOrganisation = "Matrix Photonics Ltd", channel = "Email", asks = new[] { "data" },
+        approachedOn = "2026-11-02", description = "Asked for the raw measurements of our unpublished experiment.",
+    };
+
+    /// <summary>A webhook subscription registered by an administrator.</summary>
+    public Task<JsonElement> WebhookAsync() => Once(nameof(WebhookAsync), async () =>
+    {
+        var admin = api.ClientFor(ApiFactory.NewUser("adm"), Roles.Administrator);
+        return await (await admin.PostAsJsonAsync("/api/v1/webhooks", new { name = "Matrix receiver", url = "https://tickets.example.org/hooks/rs" }))
+            .ShouldBe(HttpStatusCode.Created);
+    });
+
     /// <summary>A registered watchlist with one uploaded (not yet active) version.</summary>
     public Task<string> WatchlistAsync() => Once(nameof(WatchlistAsync), async () =>
     {

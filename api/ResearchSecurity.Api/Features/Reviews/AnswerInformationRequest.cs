@@ -37,6 +37,7 @@ public static class AnswerInformationRequest
         if (!stillOpen) proposal.InformationProvided(now);
         db.Audit(AuditEventType.InformationProvided, nameof(InformationRequest), question.Id, proposal.Id,
             AuditChanges.Of(null, new { question.Answer }));
+        db.NotifyUser(NotificationKind.InformationAnswered, question.AskedBy, proposal.Id, question.Id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(question.ToResponse());
     }

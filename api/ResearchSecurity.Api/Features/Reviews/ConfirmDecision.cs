@@ -30,6 +30,7 @@ public static class ConfirmDecision
         db.Audit(AuditEventType.DecisionConfirmed, nameof(ReviewDecision), decision.Id, proposal.Id,
             AuditChanges.Of(new { State = DecisionState.PendingConfirmation }, new { decision.State, ProposalStatus = proposal.Status }),
             body?.Comment);
+        if (decision.State == DecisionState.Effective) db.NotifyUser(NotificationKind.DecisionMade, proposal.OwnerId, proposal.Id, decision.Id);
         await db.SaveChangesAsync(ct);
         // A decision is what an office must be able to prove later: the chain head is signed outside the database now.
         Core.Audit.Anchoring.AnchorAuditChainJob.AfterDecision(jobs, anchor.Value);

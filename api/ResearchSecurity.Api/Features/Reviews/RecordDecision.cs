@@ -66,6 +66,8 @@ public static class RecordDecision
                 decision.Outcome, decision.State, decision.RiskAtDecision, decision.RiskPolicyVersion, ProposalStatus = proposal.Status,
                 Conditions = conditions,
             }), request.Rationale);
+        // The investigator hears of the decision once it takes effect (now, or at the second reviewer's confirmation).
+        if (decision.State == DecisionState.Effective) db.NotifyUser(NotificationKind.DecisionMade, proposal.OwnerId, proposal.Id, decision.Id);
         await db.SaveChangesAsync(ct);
         // A decision is what an office must be able to prove later: the chain head is signed outside the database now.
         Core.Audit.Anchoring.AnchorAuditChainJob.AfterDecision(jobs, anchor.Value);

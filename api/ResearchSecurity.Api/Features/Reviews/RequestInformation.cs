@@ -37,6 +37,7 @@ public static class RequestInformation
         db.InformationRequests.Add(question);
         db.Audit(AuditEventType.InformationRequested, nameof(InformationRequest), question.Id, proposal.Id,
             AuditChanges.Of(null, new { question.Question, question.HitId }));
+        db.NotifyUser(NotificationKind.InformationRequested, proposal.OwnerId, proposal.Id, question.Id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await GetReview.LoadAsync(db, proposal, ct));
     }

@@ -18,6 +18,8 @@ internal static class ApiTags
         ["Risk"] = "A proposal's risk score, the factors behind it and the flags reviewers can dismiss.",
         ["Registers"] = "The registers an office reports from — proposals, visiting researchers, funding sources, screening hits, decisions — as Excel workbooks with the list filters.",
         ["Imports"] = "Bulk import of visiting researchers from a spreadsheet: the template, a row-by-row preview, the import and the rows with errors.",
+        ["Approach reports"] = "Suspicious approaches reported by any member of staff — who approached, how, what they asked for — triaged by research-integrity reviewers; the reported party is screened and is evidence for the risk rules.",
+        ["Notifications"] = "Each user's notification preferences (immediate, daily digest, off) and the administrators' signed webhook subscriptions.",
         ["Risk policies"] = "Versioned risk policies (weights and thresholds): upload, diff and activation.",
     };
 }

@@ -15,6 +15,42 @@ namespace ResearchSecurity.Core.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "approach_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    approacher_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    approacher_organisation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    approacher_email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    approacher_phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    channel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    asks = table.Column<List<string>>(type: "text[]", nullable: false),
+                    approached_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    outcome_note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    triaged_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    review_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    organisation_key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    person_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    email_key = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    email_domain_key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    phone_key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    owner_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_approach_reports", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_events",
                 columns: table => new
                 {
@@ -38,6 +74,28 @@ namespace ResearchSecurity.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "email_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    user_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    to = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    digest_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_email_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -82,6 +140,40 @@ namespace ResearchSecurity.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_job_progress", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    proposal_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recipient_user_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    recipient_role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    count = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_preferences",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_preferences", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -215,6 +307,25 @@ namespace ResearchSecurity.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_watchlists", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kinds = table.Column<string[]>(type: "text[]", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    removed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_subscriptions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -579,6 +690,32 @@ namespace ResearchSecurity.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subscription_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_status_code = table.Column<int>(type: "integer", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_deliveries_webhook_subscriptions_subscription_id",
+                        column: x => x.subscription_id,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mitigation_condition",
                 columns: table => new
                 {
@@ -695,6 +832,41 @@ namespace ResearchSecurity.Core.Data.Migrations
                 column: "person_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_approach_reports_email_domain_key",
+                table: "approach_reports",
+                column: "email_domain_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approach_reports_email_key",
+                table: "approach_reports",
+                column: "email_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approach_reports_organisation_key",
+                table: "approach_reports",
+                column: "organisation_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approach_reports_owner_id",
+                table: "approach_reports",
+                column: "owner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approach_reports_person_key",
+                table: "approach_reports",
+                column: "person_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approach_reports_phone_key",
+                table: "approach_reports",
+                column: "phone_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_approach_reports_status",
+                table: "approach_reports",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_events_occurred_at",
                 table: "audit_events",
                 column: "occurred_at");
@@ -714,6 +886,17 @@ namespace ResearchSecurity.Core.Data.Migrations
                 name: "ix_audit_events_subject_type_subject_id",
                 table: "audit_events",
                 columns: new[] { "subject_type", "subject_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_messages_event_id_user_id",
+                table: "email_messages",
+                columns: new[] { "event_id", "user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_messages_state_user_id",
+                table: "email_messages",
+                columns: new[] { "state", "user_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_funding_sources_person_id",
@@ -756,6 +939,17 @@ namespace ResearchSecurity.Core.Data.Migrations
                 name: "ix_mitigation_condition_decision_id",
                 table: "mitigation_condition",
                 column: "decision_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_events_dispatched_at",
+                table: "notification_events",
+                column: "dispatched_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_preferences_user_id_kind",
+                table: "notification_preferences",
+                columns: new[] { "user_id", "kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_partner_organisations_country",
@@ -912,6 +1106,17 @@ namespace ResearchSecurity.Core.Data.Migrations
                 table: "visits",
                 column: "proposal_id");
 
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_event_id_subscription_id",
+                table: "webhook_deliveries",
+                columns: new[] { "event_id", "subscription_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_subscription_id",
+                table: "webhook_deliveries",
+                column: "subscription_id");
+
             // Hand-written SQL, kept in one place: DatabaseSecuritySql.
             migrationBuilder.Sql(DatabaseSecuritySql.AppendOnlyAuditTrigger);
             migrationBuilder.Sql(DatabaseSecuritySql.GrantApplicationRole("public"));
@@ -928,7 +1133,13 @@ namespace ResearchSecurity.Core.Data.Migrations
                 name: "affiliations");
 
             migrationBuilder.DropTable(
+                name: "approach_reports");
+
+            migrationBuilder.DropTable(
                 name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "email_messages");
 
             migrationBuilder.DropTable(
                 name: "funding_sources");
@@ -947,6 +1158,12 @@ namespace ResearchSecurity.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "mitigation_condition");
+
+            migrationBuilder.DropTable(
+                name: "notification_events");
+
+            migrationBuilder.DropTable(
+                name: "notification_preferences");
 
             migrationBuilder.DropTable(
                 name: "partner_organisations");
@@ -985,6 +1202,9 @@ namespace ResearchSecurity.Core.Data.Migrations
                 name: "visits");
 
             migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "review_decisions");
 
             migrationBuilder.DropTable(
@@ -992,6 +1212,9 @@ namespace ResearchSecurity.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "people");
+
+            migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
 
             migrationBuilder.DropTable(
                 name: "proposals");
