@@ -17,11 +17,11 @@ public static class RecipientDirectory
         var now = db.Clock.GetUtcNow();
         if (evt.RecipientUserId is { } userId)
             return await db.Database.SqlQuery<Recipient>($"""
-                SELECT u.id AS "UserId", u.email AS "Email" FROM identity.users u
+                SELECT u.id AS user_id, u.email AS email FROM identity.users u
                 WHERE u.id = {userId} AND u.email IS NOT NULL AND (u.lockout_end IS NULL OR u.lockout_end < {now})
                 """).ToListAsync(ct);
         return await db.Database.SqlQuery<Recipient>($"""
-            SELECT u.id AS "UserId", u.email AS "Email" FROM identity.users u
+            SELECT u.id AS user_id, u.email AS email FROM identity.users u
             JOIN identity.user_roles ur ON ur.user_id = u.id JOIN identity.roles r ON r.id = ur.role_id
             WHERE r.name = {evt.RecipientRole} AND u.email IS NOT NULL AND (u.lockout_end IS NULL OR u.lockout_end < {now})
             ORDER BY u.id

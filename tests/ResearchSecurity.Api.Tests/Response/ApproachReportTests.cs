@@ -125,8 +125,11 @@ public sealed class ApproachReportTests(RiskFactory api)
         // The reporter sees how the office handled it.
         var seen = await (await pi.GetAsync(url)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("ReferredToSecurity", seen.GetProperty("outcome").GetString());
+        await api.AuditObservationsWrittenAsync();
+        var trail = await AuditOfAsync(report.Id());
         Assert.Equal([AuditEventType.ApproachReported, AuditEventType.ApproachReviewStarted, AuditEventType.ApproachReportClosed],
-            (await AuditOfAsync(report.Id())).Where(t => t is not AuditEventType.ScreeningCompleted).ToList());
+            trail.Where(t => t is not (AuditEventType.ScreeningCompleted or AuditEventType.AccessDenied)).ToList());
+        Assert.Contains(AuditEventType.AccessDenied, trail); // the reporter's attempt to triage their own report
     }
 
     [Fact]
