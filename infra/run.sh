@@ -10,6 +10,8 @@ PG_PORT="${RS_PG_PORT:-55432}"
 API_PORT="${RS_API_PORT:-5080}"
 WORKER_PORT="${RS_WORKER_PORT:-5070}"
 WEB_PORT="${RS_WEB_PORT:-5090}"
+SMTP_PORT="${RS_SMTP_PORT:-2525}"
+MAIL_UI_PORT="${RS_MAIL_UI_PORT:-5095}"
 # RS_DATA_DIR: another data folder (cluster, index, keys, logs), e.g. a throwaway one for infra/bench-web.sh.
 DATA="${RS_DATA_DIR:-$ROOT/.data}"
 PGDATA_DIR="$DATA/pg"
@@ -71,6 +73,10 @@ export Audit__Anchor__GenerateKeysIfMissing=true
 # once: after changing RS_WEB_PORT on an existing .data, delete .data or update the client's redirect URIs.
 export Auth__WebClient__RedirectUris__0="http://127.0.0.1:$WEB_PORT/signin-oidc"
 export Auth__WebClient__PostLogoutRedirectUris__0="http://127.0.0.1:$WEB_PORT/signout-callback-oidc"
+# Notifications: e-mail goes to a local SMTP sink (smtp4dev, a local dotnet tool) whose web page shows every message.
+export Notifications__Smtp__Host=127.0.0.1
+export Notifications__Smtp__Port="$SMTP_PORT"
+export Notifications__WebBaseUrl="http://127.0.0.1:$WEB_PORT/"
 export Web__ApiBaseUrl="http://127.0.0.1:$API_PORT/"
 export Web__Authority="http://127.0.0.1:$API_PORT/"
 
@@ -114,6 +120,12 @@ if [[ -d "$LISTS" ]]; then
     "us-csl=$LISTS/us-trade-csl-sample.csv" || echo "!! some watchlists were refused (see above)" >&2
 fi
 
+echo "==> mail sink (smtp4dev): SMTP 127.0.0.1:$SMTP_PORT, messages at http://127.0.0.1:$MAIL_UI_PORT/" >&2
+dotnet tool restore >/dev/null
+mkdir -p "$DATA/mail"
+dotnet tool run smtp4dev --urls="http://127.0.0.1:$MAIL_UI_PORT" --smtpport="$SMTP_PORT" --bindaddress=127.0.0.1 --imapport= --pop3port= \
+  --db= --nousersettings --baseappdatapath="$DATA/mail" >"$DATA/logs/mail.log" 2>&1 &
+PIDS+=($!)
 dotnet api/ResearchSecurity.Api/bin/Release/net10.0/ResearchSecurity.Api.dll --contentRoot "$ROOT/api/ResearchSecurity.Api" --urls "http://127.0.0.1:$API_PORT" >"$DATA/logs/api.log" 2>&1 &
 PIDS+=($!)
 dotnet worker/ResearchSecurity.Worker/bin/Release/net10.0/ResearchSecurity.Worker.dll --contentRoot "$ROOT/worker/ResearchSecurity.Worker" --urls "http://127.0.0.1:$WORKER_PORT" >"$DATA/logs/worker.log" 2>&1 &
@@ -129,6 +141,7 @@ wait_up() {
 wait_up "http://127.0.0.1:$API_PORT/health/live"
 wait_up "http://127.0.0.1:$WORKER_PORT/health/live"
 wait_up "http://127.0.0.1:$WEB_PORT/health/live"
+wait_up "http://127.0.0.1:$MAIL_UI_PORT/"
 
 cat >&2 <<MSG
 
@@ -137,6 +150,7 @@ ResearchSecurity is running.
   API        http://127.0.0.1:$API_PORT/api/v1
   OpenAPI UI http://127.0.0.1:$API_PORT/scalar/v1   (document: /openapi/v1.json)
   Worker     http://127.0.0.1:$WORKER_PORT/health/live
+  Mail       http://127.0.0.1:$MAIL_UI_PORT/   <- every notification e-mail lands here (SMTP 127.0.0.1:$SMTP_PORT)
   Logs       $DATA/logs/
   Sign-in    http://127.0.0.1:$API_PORT/account/signin   (users listed above; OIDC discovery: /.well-known/openid-configuration)
 Development sign-in (local run only): send headers  X-Dev-User: <user id>  and  X-Dev-Roles: Investigator|IntegrityReviewer|GrantOfficer|Administrator|Auditor

@@ -87,6 +87,10 @@ public static class RiskAssessor
         var now = db.Clock.GetUtcNow();
         var (raised, reRaised, resolved, levels) = (0, 0, 0, 0);
         var rules = Rules.Where(r => onlyRules is null || onlyRules.Contains(r.Code)).ToList();
+        // Proposals whose entry into the queue this unit of work (one job) already announces: their first flags need no message of their own.
+        var announced = db.ChangeTracker.Entries<NotificationEvent>()
+            .Where(e => e.Entity.Kind == NotificationKind.HitsOnQueue && e.Entity.ProposalId != null)
+            .Select(e => e.Entity.ProposalId!.Value).ToHashSet();
 
         foreach (var p in facts)
         {
@@ -131,8 +135,8 @@ public static class RiskAssessor
             }
 
             // Reviewers hear of new flags on proposals already in their queue (at entry they hear of the proposal itself).
-            if (raised > raisedHere && proposal.Status is ProposalStatus.InReview or ProposalStatus.InfoRequested or ProposalStatus.Escalated)
-                db.NotifyReviewers(Notifications.NotificationKind.FlagRaised, p.Id, count: raised - raisedHere);
+            if (raised > raisedHere && !announced.Contains(p.Id) && proposal.Status is ProposalStatus.InReview or ProposalStatus.InfoRequested or ProposalStatus.Escalated)
+                db.NotifyReviewers(NotificationKind.FlagRaised, p.Id, count: raised - raisedHere);
             var hitFactors = p.Hits.Where(h => h.Status == Screening.HitStatus.Active && h.Counts)
                 .Select(h => ProposalRisk.Factor(h.Id, h.WatchlistId, h.Field, h.TextScreened, h.EntityName, h.Score, h.Disposition, lists)).ToList();
             var sensitive = p.TechnologyAreas.Any(code => Reference.TechnologyArea.Seed.Any(t => t.Code == code && t.IsSensitive));

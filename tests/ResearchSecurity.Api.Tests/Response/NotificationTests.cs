@@ -56,6 +56,8 @@ public sealed class NotificationTests(NotificationsFactory api)
             Assert.Contains($"http://web.test/Review/Proposal/{proposal}", Body(mail));
             Assert.DoesNotContain("Li Na", Body(mail));
             Assert.DoesNotContain("Beihang", Body(mail) + mail.Subject);
+            // Flags raised as it enters the queue are part of that news, not a second message.
+            Assert.DoesNotContain(api.Smtp.To(address), m => (m.Subject ?? "").Contains("red flag") && (m.Subject ?? "").Contains(title));
         }
         Assert.DoesNotContain(api.Smtp.To(piMail), m => (m.Subject ?? "").Contains(title)); // investigators are not told of hits
         _ = piId;
