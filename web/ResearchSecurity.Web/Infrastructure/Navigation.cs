@@ -19,6 +19,7 @@ public static class Navigation
         new("Users and roles", "/Admin/Users/Index", WebPolicies.Administrator),
         new("Audit log", "/Audit/Index", WebPolicies.Auditor),
         new("Registers", "/Registers/Index", WebPolicies.Registers),
+        new("Approach reports", "/Approaches/Index", WebPolicies.Staff),
     ];
 
     /// <summary>Area folders and their policies, applied as Razor Pages conventions.</summary>
@@ -30,6 +31,7 @@ public static class Navigation
         ("/Admin", WebPolicies.Administrator),
         ("/Audit", WebPolicies.Auditor),
         ("/Registers", WebPolicies.Registers),
+        ("/Approaches", WebPolicies.Staff),
     ];
 
     public static async Task<IReadOnlyList<Link>> VisibleAsync(IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user)

@@ -19,6 +19,8 @@ public static class WebPolicies
     public const string Administrator = "web:administrator";
     public const string Auditor = "web:auditor";
     public const string Registers = "web:registers";
+    /// <summary>Any member of staff (every role): suspicious approaches are reported by whoever meets them.</summary>
+    public const string Staff = "web:staff";
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -29,6 +31,7 @@ public static class WebPolicies
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor));
         // Whoever reads one of the registered records; the page offers each user only the registers the API gives them.
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Administrator, Roles.Auditor));
         options.AddPolicy(Registers, p => p.RequireRole(Roles.Investigator, Roles.IntegrityReviewer, Roles.GrantOfficer, Roles.Auditor));
     }
 }
